@@ -1,0 +1,37 @@
+package com.loyalty.chat.gateway.error;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.loyalty.chat.contracts.api.ApiResponse;
+import com.loyalty.chat.contracts.api.ErrorCode;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes an error envelope with the code's real HTTP status, for every error the gateway answers itself. */
+@Component
+public class EnvelopeWriter {
+
+    private final JsonMapper jsonMapper;
+
+    EnvelopeWriter(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(HttpStatus.valueOf(errorCode.httpStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode));
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,70 @@
+package com.loyalty.chat.gateway.error;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.loyalty.chat.contracts.api.ErrorCode;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers what never reached a service: an unknown path is 4004, an owner that cannot be reached is 5003 so the
+ * client retries, anything else is 5000 without internals.
+ */
+@Component
+@Order(-2)
+class GatewayErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    private final EnvelopeWriter envelopeWriter;
+
+    GatewayErrorHandler(EnvelopeWriter envelopeWriter) {
+        this.envelopeWriter = envelopeWriter;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        return envelopeWriter.write(exchange, classify(exchange, failure));
+    }
+
+    private ErrorCode classify(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ResponseStatusException statusException) {
+            HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
+            if (status == HttpStatus.NOT_FOUND) {
+                return ErrorCode.NOT_FOUND;
+            }
+            if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT
+                    || status == HttpStatus.BAD_GATEWAY) {
+                return ErrorCode.UNAVAILABLE;
+            }
+            if (status != null && status.is4xxClientError()) {
+                return ErrorCode.INVALID_REQUEST;
+            }
+        }
+        if (isUnreachable(failure)) {
+            log.warn("Upstream unavailable for {}: {}", exchange.getRequest().getPath(), failure.toString());
+            return ErrorCode.UNAVAILABLE;
+        }
+        log.error("Unexpected gateway failure for {}", exchange.getRequest().getPath(), failure);
+        return ErrorCode.INTERNAL;
+    }
+
+    private static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

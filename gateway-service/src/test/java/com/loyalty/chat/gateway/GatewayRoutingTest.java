@@ -1,0 +1,152 @@
+package com.loyalty.chat.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.loyalty.chat.localstack.LocalStack;
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The gateway in front of a stand-in upstream that echoes what reached it, with tokens from the local stack's real
+ * key: what is refused at the door, and where admitted requests land.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+class GatewayRoutingTest {
+
+    private static final HttpServer sessionService = startEchoUpstream("session");
+    private static final HttpServer messageService = startEchoUpstream("message");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("CHAT_SESSION_SERVICE_URL", () -> "http://127.0.0.1:" + sessionService.getAddress().getPort());
+        registry.add("CHAT_MESSAGE_SERVICE_URL", () -> "http://127.0.0.1:" + messageService.getAddress().getPort());
+        // Nothing listens on port 1: the stats owner is "down".
+        registry.add("CHAT_STATS_SERVICE_URL", () -> "http://127.0.0.1:1");
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        sessionService.stop(0);
+        messageService.stop(0);
+    }
+
+    @Test
+    void rejectsAdminPathWithoutTokenAs4001() {
+        client().get().uri("/api/v2/admin/chat/sessions").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo(4001).jsonPath("$.success").isEqualTo(false)
+                .jsonPath("$.data").isEmpty();
+    }
+
+    @Test
+    void rejectsForgedAndExpiredTokensAs4002() {
+        client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer not.a.jwt").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo(4002);
+        String expired = LocalStack.shared().tokens().issueExpired(40, "13800000040", "u", false);
+        client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer " + expired).exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo(4002);
+    }
+
+    @Test
+    void rejectsPlainUserOnEveryAdminPrefixAs4003() {
+        String user = LocalStack.shared().tokens().issue(41, "13800000041", "u", false);
+        for (String path : new String[] {"/api/v2/admin/chat/sessions", "/admin/chat/sessions", "/api/admin/chat/sessions"}) {
+            client().get().uri(path).header("Authorization", "Bearer " + user).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo(4003);
+        }
+    }
+
+    @Test
+    void routesCompatibilityPrefixesToTheCanonicalAdminPath() {
+        String admin = LocalStack.shared().tokens().issue(31, "13612227930", "管理员用户", true);
+        for (String prefix : new String[] {"/api/v2/admin/chat", "/admin/chat", "/api/admin/chat"}) {
+            assertThat(echoedPath(prefix + "/sessions?status=all", admin))
+                    .isEqualTo("/session/api/v2/admin/chat/sessions?status=all");
+            assertThat(echoedPath(prefix + "/sessions/session_1_0a0b0c0d/messages?page=1", admin))
+                    .isEqualTo("/message/api/v2/admin/chat/sessions/session_1_0a0b0c0d/messages?page=1");
+        }
+    }
+
+    @Test
+    void routesUserPathsToTheirOwners() {
+        String user = LocalStack.shared().tokens().issue(42, "13800000042", "u", false);
+        assertThat(echoedPath("/api/v2/chat/sessions", user)).isEqualTo("/session/api/v2/chat/sessions");
+        assertThat(echoedPath("/api/v2/chat/sessions/session_1_0a0b0c0d/messages", user))
+                .isEqualTo("/message/api/v2/chat/sessions/session_1_0a0b0c0d/messages");
+    }
+
+    @Test
+    void letsLoginThroughWithoutToken() {
+        client().post().uri("/api/v2/auth/login").exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo("POST /session/api/v2/auth/login");
+    }
+
+    @Test
+    void answersUnknownRouteWith4004() {
+        client().get().uri("/no/such/path").exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo(4004);
+    }
+
+    @Test
+    void answersUnreachableOwnerWith5003() {
+        String admin = LocalStack.shared().tokens().issue(31, "13612227930", "管理员用户", true);
+        client().get().uri("/api/v2/admin/chat/stats/today").header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.code").isEqualTo(5003);
+    }
+
+    @Test
+    void refusesAdminWebSocketForPlainUserBeforeReachingANode() {
+        String user = LocalStack.shared().tokens().issue(43, "13800000043", "u", false);
+        client().get().uri("/chat?type=admin&token=" + user).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo(4003);
+        client().get().uri("/ws").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo(4001);
+    }
+
+    private String echoedPath(String path, String token) {
+        String body = client().get().uri(path).header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).startsWith("GET ");
+        return body.substring("GET ".length());
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    private static HttpServer startEchoUpstream(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = (exchange.getRequestMethod() + " /" + name + exchange.getRequestURI())
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
