@@ -1,17 +1,31 @@
-# Sourced by ./run, ./test and .ci/run: selects a JDK 25 when the default java is older.
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" != "25" ]; then
-  if command -v java >/dev/null && [ "$(java_major "$(command -v java)")" = "25" ]; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-  else
-    for candidate in /usr/lib/jvm/*25*; do
-      if [ -x "$candidate/bin/java" ]; then JAVA_HOME="$candidate"; break; fi
-    done
+# Sourced by ./run and ./test: Maven and the services need a JDK 25 or newer, and the machine's default java
+# may be older. Takes JAVA_HOME when it qualifies, then the default java, then the first one in /usr/lib/jvm.
+readonly REQUIRED_JAVA=25
+
+java_version_of() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+
+use_jdk_25() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" \
+        && "$(java_version_of "$JAVA_HOME/bin/java")" -ge "$REQUIRED_JAVA" ]]; then
+    export PATH="$JAVA_HOME/bin:$PATH"
+    return
   fi
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
-  echo "A JDK 25 is required: set JAVA_HOME to one." >&2
+  if command -v javac >/dev/null && [[ "$(java_version_of java)" -ge "$REQUIRED_JAVA" ]]; then
+    export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+    return
+  fi
+  local candidate
+  for candidate in /usr/lib/jvm/*; do
+    if [[ -x "$candidate/bin/javac" && "$(java_version_of "$candidate/bin/java")" -ge "$REQUIRED_JAVA" ]]; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return
+    fi
+  done
+  echo "A JDK $REQUIRED_JAVA or newer is needed: set JAVA_HOME to one (none found under /usr/lib/jvm)." >&2
   exit 1
-fi
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+use_jdk_25

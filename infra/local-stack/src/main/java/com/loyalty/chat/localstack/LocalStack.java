@@ -1,0 +1,208 @@
+package com.loyalty.chat.localstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server, a real single-node Kafka cluster, an RSA signing key and an HTTP endpoint publishing its JWK
+ * set: what the services need around them, for tests and for {@code ./run}. Tests normally use {@link #shared()}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private static final String DATABASE_HOST = "127.0.0.1";
+    private static final String DATABASE_USER = "root";
+    // Sub-directories of the data directory, one per part, each started empty and removed on stop.
+    private static final String KEY_DIRECTORY = "jwt";
+    private static final String DATABASE_DIRECTORY = "mariadb";
+    private static final String KAFKA_DIRECTORY = "kafka";
+
+    private static LocalStack shared;
+
+    private final LocalStackOptions options;
+    private final EmbeddedMariaDb database;
+    private final EmbeddedKafka kafka;
+    private final JwkSetServer jwkSetServer;
+    private final Path privateKeyFile;
+    private final LocalTokens tokens;
+    private final Lifecycle lifecycle;
+    private final Thread shutdownHook = new Thread(this::stop, "local-stack-shutdown");
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private LocalStack(LocalStackOptions options, EmbeddedMariaDb database, EmbeddedKafka kafka,
+            JwkSetServer jwkSetServer, Path privateKeyFile, LocalTokens tokens, Lifecycle lifecycle) {
+        this.options = options;
+        this.database = database;
+        this.kafka = kafka;
+        this.jwkSetServer = jwkSetServer;
+        this.privateKeyFile = privateKeyFile;
+        this.tokens = tokens;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Starts a stack that the caller stops with {@link #close()}; a JVM shutdown hook stops it otherwise. */
+    public static LocalStack start(LocalStackOptions options) {
+        return start(options, Lifecycle.STANDALONE);
+    }
+
+    /**
+     * This JVM's stack, started with free ports on first use and stopped when the JVM exits, so every test class and
+     * every cached Spring context of a test run share one database server and one broker. Closing it does nothing.
+     */
+    public static synchronized LocalStack shared() {
+        if (shared == null) {
+            shared = start(LocalStackOptions.freePorts(), Lifecycle.SHARED);
+        }
+        return shared;
+    }
+
+    /** For an owner whose own shutdown hook closes this stack, after it has stopped what depends on it. */
+    static LocalStack startOwned(LocalStackOptions options) {
+        return start(options, Lifecycle.OWNED);
+    }
+
+    private static LocalStack start(LocalStackOptions options, Lifecycle lifecycle) {
+        long startedAt = System.nanoTime();
+        FreePorts.requireFree(options.databasePort(), "MariaDB");
+        FreePorts.requireFree(options.kafkaPort(), "Kafka");
+        FreePorts.requireFree(options.kafkaControllerPort(), "the Kafka controller");
+
+        SigningKey key = SigningKey.generate();
+        Path privateKeyFile = key.writePrivateKeyPem(
+                Directories.recreate(options.dataDirectory().resolve(KEY_DIRECTORY)).resolve("private-key.pem"));
+        JwkSetServer jwkSetServer = JwkSetServer.start(key.publicJwkSetJson());
+        Servers servers;
+        try {
+            servers = Servers.start(options);
+        } catch (RuntimeException e) {
+            jwkSetServer.close();
+            throw e;
+        }
+
+        LocalStack stack = new LocalStack(options, servers.database(), servers.kafka(), jwkSetServer, privateKeyFile,
+                new LocalTokens(key.jwk()), lifecycle);
+        if (lifecycle != Lifecycle.OWNED) {
+            Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        }
+        log.info("Local stack up in {} ms: MariaDB on {}:{}, Kafka on {}, JWK set at {}",
+                Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), DATABASE_HOST, options.databasePort(),
+                stack.kafkaBootstrapServers(), stack.jwkSetUri());
+        return stack;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** MariaDB's port on 127.0.0.1; the user is root with an empty password. */
+    public int databasePort() {
+        return options.databasePort();
+    }
+
+    /** A MySQL Connector/J URL for {@code schema}, which the first connection creates. */
+    public String jdbcUrl(String schema) {
+        return "jdbc:mysql://" + DATABASE_HOST + ":" + databasePort() + "/" + schema + "?createDatabaseIfNotExist=true";
+    }
+
+    /** The PKCS#8 PEM of the RSA key that signs this stack's tokens. */
+    public Path privateKeyFile() {
+        return privateKeyFile;
+    }
+
+    /** Where this stack publishes the JWK set that verifies its tokens. */
+    public URI jwkSetUri() {
+        return jwkSetServer.uri();
+    }
+
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
+    /**
+     * The variables through which a service finds the database, the broker and the signing key; the JWK set URI is
+     * left to the caller, since under {@code ./run} session-service publishes it.
+     */
+    Map<String, String> connectionEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CHAT_DB_HOST", DATABASE_HOST);
+        environment.put("CHAT_DB_PORT", String.valueOf(databasePort()));
+        environment.put("CHAT_DB_USER", DATABASE_USER);
+        environment.put("CHAT_DB_PASSWORD", "");
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        environment.put("CHAT_JWT_PRIVATE_KEY_FILE", privateKeyFile.toString());
+        return environment;
+    }
+
+    /** Stops the stack and deletes its files. The {@link #shared()} stack ignores this and stops with the JVM. */
+    @Override
+    public void close() {
+        if (lifecycle == Lifecycle.SHARED) {
+            return;
+        }
+        if (lifecycle == Lifecycle.STANDALONE) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyShuttingDown) {
+                // The hook is running or about to; stop() is idempotent.
+            }
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        Path directory = options.dataDirectory();
+        Closer.closeAll(jwkSetServer, kafka, database,
+                () -> Directories.deleteRecursively(directory.resolve(KAFKA_DIRECTORY)),
+                () -> Directories.deleteRecursively(directory.resolve(DATABASE_DIRECTORY)),
+                () -> Directories.deleteRecursively(directory.resolve(KEY_DIRECTORY)),
+                () -> Directories.deleteIfEmpty(directory));
+    }
+
+    private record Servers(EmbeddedMariaDb database, EmbeddedKafka kafka) {
+
+        /** Both at once, as each takes seconds and neither needs the other; if one fails, the other is stopped. */
+        static Servers start(LocalStackOptions options) {
+            Path directory = options.dataDirectory();
+            CompletableFuture<EmbeddedMariaDb> databaseStart = CompletableFuture.supplyAsync(
+                    () -> EmbeddedMariaDb.start(options.databasePort(),
+                            Directories.recreate(directory.resolve(DATABASE_DIRECTORY))),
+                    task -> Thread.ofVirtual().name("local-stack-mariadb").start(task));
+            EmbeddedKafka kafka;
+            try {
+                kafka = EmbeddedKafka.start(options.kafkaPort(), options.kafkaControllerPort(),
+                        Directories.recreate(directory.resolve(KAFKA_DIRECTORY)));
+            } catch (RuntimeException e) {
+                databaseStart.thenAccept(EmbeddedMariaDb::close).exceptionally(ignored -> null).join();
+                throw e;
+            }
+            try {
+                return new Servers(databaseStart.join(), kafka);
+            } catch (CompletionException e) {
+                kafka.close();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    /** Who stops the stack. */
+    private enum Lifecycle {
+        /** {@link #close()}, or the JVM's exit if nobody closes it. */
+        STANDALONE,
+        /** Only the JVM's exit: test classes come and go, the stack serves them all. */
+        SHARED,
+        /** Only {@link #close()}: the owner orders the shutdown, e.g. services before the broker they talk to. */
+        OWNED
+    }
+}

@@ -1,0 +1,50 @@
+package com.loyalty.chat.localstack;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The command line of {@code ./run} (which takes {@code --build} for itself). */
+record RunArguments(int realtimeNodes, Optional<Path> logDirectory, boolean help) {
+
+    static final String USAGE = """
+            Usage: ./run [--build] [--realtime-nodes N] [--log-dir DIR]
+              --build             build the executable jars first (done anyway when one is missing)
+              --realtime-nodes N  start N realtime-service nodes on ports 8090, 8091, ... (default 1)
+              --log-dir DIR       write each process's output to DIR/<name>.log (default .run/logs)
+            """;
+
+    static RunArguments parse(String... args) {
+        int realtimeNodes = 1;
+        Optional<Path> logDirectory = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-h", "--help" -> {
+                    return new RunArguments(realtimeNodes, logDirectory, true);
+                }
+                case "--realtime-nodes" -> realtimeNodes = positiveNumber(valueAfter(args, i++));
+                case "--log-dir" -> logDirectory = Optional.of(Path.of(valueAfter(args, i++)));
+                default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
+            }
+        }
+        return new RunArguments(realtimeNodes, logDirectory, false);
+    }
+
+    private static String valueAfter(String[] args, int optionIndex) {
+        if (optionIndex + 1 >= args.length) {
+            throw new IllegalArgumentException(args[optionIndex] + " needs a value");
+        }
+        return args[optionIndex + 1];
+    }
+
+    private static int positiveNumber(String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Reported below like any other bad value.
+        }
+        throw new IllegalArgumentException("--realtime-nodes needs a number of at least 1, not " + value);
+    }
+}

@@ -1,0 +1,82 @@
+package com.loyalty.chat.localstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Stands in for a Spring Boot service in launcher tests: listens on {@code SERVER_PORT} and behaves as
+ * {@code FAKE_SERVICE} says. {@code GET /env} answers with the environment it was started with.
+ */
+public final class FakeService {
+
+    private FakeService() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String behaviour = System.getenv().getOrDefault("FAKE_SERVICE", "ready");
+        System.out.println("fake service starting");
+        if (behaviour.equals("crash")) {
+            System.err.println("boom: cannot connect to anything");
+            System.exit(3);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("fake service stopped gracefully");
+            System.out.flush();
+            if (behaviour.equals("stubborn")) {
+                awaitForever();
+            }
+        }));
+        if (behaviour.equals("with-child")) {
+            Process child = new ProcessBuilder("sleep", "600").start();
+            System.out.println("child pid " + child.pid());
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(System.getenv("SERVER_PORT"))), 0);
+        server.createContext("/actuator/health/readiness", exchange -> respond(exchange, switch (behaviour) {
+            case "health-only" -> 404;
+            case "never-ready" -> 503;
+            default -> 200;
+        }, "{}"));
+        server.createContext("/actuator/health", exchange -> respond(exchange, 200, "{}"));
+        server.createContext("/env", exchange -> respond(exchange, 200, environmentAsLines()));
+        server.start();
+        System.out.flush();
+    }
+
+    private static String environmentAsLines() {
+        StringBuilder lines = new StringBuilder();
+        new TreeMap<>(System.getenv()).forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        return lines.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void awaitForever() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The environment a fake service reported, as a map. */
+    static Map<String, String> parseEnvironment(String lines) {
+        Map<String, String> environment = new TreeMap<>();
+        lines.lines().forEach(line -> {
+            int equals = line.indexOf('=');
+            environment.put(line.substring(0, equals), line.substring(equals + 1));
+        });
+        return environment;
+    }
+}
