@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +39,7 @@ class GatewayRoutingTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("CHAT_SESSION_SERVICE_URL", () -> "http://127.0.0.1:" + sessionService.getAddress().getPort());
         registry.add("CHAT_MESSAGE_SERVICE_URL", () -> "http://127.0.0.1:" + messageService.getAddress().getPort());
-        // Nothing listens on port 1: the stats owner is "down".
-        registry.add("CHAT_STATS_SERVICE_URL", () -> "http://127.0.0.1:1");
+        registry.add("CHAT_STATS_SERVICE_URL", () -> "http://127.0.0.1:" + portNobodyListensOn());
     }
 
     @AfterAll
@@ -131,6 +131,15 @@ class GatewayRoutingTest {
 
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** The stats owner is "down": a port that was free a moment ago and that nothing listens on. */
+    private static int portNobodyListensOn() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpServer startEchoUpstream(String name) {

@@ -1,6 +1,7 @@
 package com.loyalty.chat.gateway.error;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -61,7 +62,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof TimeoutException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

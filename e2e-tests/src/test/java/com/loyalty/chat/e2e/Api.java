@@ -1,0 +1,65 @@
+package com.loyalty.chat.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** REST calls through the gateway, answering with the status and the parsed envelope. */
+final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String gatewayUrl;
+
+    Api(String gatewayUrl) {
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    record Answer(int status, JsonNode body) {
+
+        JsonNode data() {
+            return body.path("data");
+        }
+    }
+
+    Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    Answer post(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Logs in with the development code and answers the token. */
+    String login(String mobile) {
+        Answer answer = post("/api/v2/auth/login", null,
+                "{\"mobile\":\"" + mobile + "\",\"verificationCode\":\"123456\"}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login failed: " + answer);
+        }
+        return answer.data().path("token").asString();
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + path));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

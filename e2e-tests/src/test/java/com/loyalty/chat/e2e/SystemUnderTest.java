@@ -1,0 +1,48 @@
+package com.loyalty.chat.e2e;
+
+import java.nio.file.Path;
+
+import com.loyalty.chat.localstack.ChatStack;
+import com.loyalty.chat.localstack.ChatStackOptions;
+
+/**
+ * The whole system as {@code ./run --realtime-nodes 2} starts it, on free ports, once for the whole suite; the
+ * launcher's shutdown hook stops every process when the test JVM exits.
+ */
+final class SystemUnderTest {
+
+    private static final int REALTIME_NODES = 2;
+    private static final int MAX_CONNECT_ATTEMPTS = 2 * REALTIME_NODES + 2;
+
+    private static ChatStack stack;
+
+    private SystemUnderTest() {
+    }
+
+    static synchronized String gatewayUrl() {
+        if (stack == null) {
+            Path projectRoot = Path.of(System.getProperty("chat.project.root", "..")).toAbsolutePath().normalize();
+            stack = ChatStack.start(ChatStackOptions.forTests(projectRoot)
+                    .withRealtimeNodes(REALTIME_NODES)
+                    .withLogDirectory(projectRoot.resolve("e2e-tests/target/stack-logs")));
+        }
+        return stack.gatewayUrl().toString().replaceAll("/$", "");
+    }
+
+    /**
+     * Connects through the gateway until the connection lands on a different realtime node than {@code other}, so
+     * a test proves that events cross nodes. The gateway balances round robin, so this takes one or two tries.
+     */
+    static WsClient connectOnOtherNode(String gatewayUrl, String path, String token, WsClient other) {
+        String otherNode = other.awaitFrame("connection_established").path("data").path("nodeId").asString();
+        for (int attempt = 0; attempt < MAX_CONNECT_ATTEMPTS; attempt++) {
+            WsClient candidate = WsClient.connect(gatewayUrl, path, token);
+            String node = candidate.awaitFrame("connection_established").path("data").path("nodeId").asString();
+            if (!node.equals(otherNode)) {
+                return candidate;
+            }
+            candidate.close();
+        }
+        throw new IllegalStateException("every connection landed on " + otherNode);
+    }
+}

@@ -1,0 +1,82 @@
+package com.loyalty.chat.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A real WebSocket client that keeps every frame it receives, so tests can wait for the one they expect. */
+final class WsClient implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final WebSocket socket;
+
+    private WsClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new Listener()).join();
+    }
+
+    static WsClient connect(String gatewayUrl, String path, String token) {
+        return new WsClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + path + "?token=" + token));
+    }
+
+    void send(String type, ObjectNode data) {
+        ObjectNode frame = JSON.createObjectNode().put("type", type);
+        frame.set("data", data);
+        socket.sendText(JSON.writeValueAsString(frame), true).join();
+    }
+
+    static ObjectNode data() {
+        return JSON.createObjectNode();
+    }
+
+    JsonNode awaitFrame(String type) {
+        return awaitFrame(type, frame -> true);
+    }
+
+    JsonNode awaitFrame(String type, Predicate<JsonNode> dataMatches) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> find(type, dataMatches), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private Optional<JsonNode> find(String type, Predicate<JsonNode> dataMatches) {
+        return frames.stream()
+                .filter(frame -> type.equals(frame.path("type").asString()))
+                .filter(frame -> dataMatches.test(frame.path("data")))
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(JSON.readTree(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
