@@ -1,0 +1,108 @@
+package com.loyalty.chat.stats.projection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.loyalty.chat.contracts.events.MessageEvent;
+import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.stats.StatsProperties;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads both event topics in batches and applies each batch in one transaction. A record that cannot be read goes
+ * to its dead-letter topic and the batch carries on; a failure to write the projection fails the whole batch, which
+ * is retried until the database answers again, so no event is ever skipped.
+ */
+@Component
+class ProjectionListener implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
+
+    private final StatsProjection projection;
+    private final TransactionTemplate transaction;
+    private final JsonMapper jsonMapper;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final AtomicBoolean replayPending;
+
+    ProjectionListener(StatsProjection projection, TransactionTemplate transaction, JsonMapper jsonMapper,
+                       DeadLetterPublishingRecoverer deadLetters, StatsProperties properties) {
+        this.projection = projection;
+        this.transaction = transaction;
+        this.jsonMapper = jsonMapper;
+        this.deadLetters = deadLetters;
+        this.replayPending = new AtomicBoolean(properties.rebuildOnStart());
+        if (properties.rebuildOnStart()) {
+            log.warn("Rebuilding the stats projection: emptying it and replaying {} and {} from the beginning",
+                    Topics.SESSION_EVENTS, Topics.MESSAGE_EVENTS);
+            projection.reset();
+        }
+    }
+
+    @KafkaListener(topics = {Topics.SESSION_EVENTS, Topics.MESSAGE_EVENTS}, batch = "true")
+    void onEvents(List<ConsumerRecord<String, String>> records) {
+        List<Object> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(read(record));
+            } catch (RuntimeException unreadable) {
+                log.warn("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), unreadable.getMessage());
+                deadLetters.accept(record, unreadable);
+            }
+        }
+        transaction.executeWithoutResult(status -> events.forEach(event -> {
+            switch (event) {
+                case SessionEvent sessionEvent -> projection.apply(sessionEvent);
+                case MessageEvent messageEvent -> projection.apply(messageEvent);
+                default -> throw new IllegalStateException("not an event: " + event);
+            }
+        }));
+    }
+
+    private Object read(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        if (Topics.SESSION_EVENTS.equals(record.topic())) {
+            SessionEvent event = jsonMapper.readValue(record.value(), SessionEvent.class);
+            requireVersion(event.schemaVersion(), SessionEvent.SCHEMA_VERSION);
+            return event;
+        }
+        MessageEvent event = jsonMapper.readValue(record.value(), MessageEvent.class);
+        requireVersion(event.schemaVersion(), MessageEvent.SCHEMA_VERSION);
+        return event;
+    }
+
+    private static void requireVersion(int actual, int supported) {
+        if (actual != supported) {
+            throw new IllegalArgumentException("unsupported schemaVersion " + actual);
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (replayPending.getAndSet(false)) {
+            callback.seekToBeginning(assignments.keySet());
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        // Nothing is held per partition: every batch is committed to the database before its offsets.
+    }
+}
