@@ -1,0 +1,48 @@
+package com.loyalty.chat.realtime.connection;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+import com.loyalty.chat.realtime.handshake.ConnectionRoleInterceptor;
+import com.loyalty.chat.realtime.protocol.FrameCodec;
+import com.loyalty.chat.realtime.protocol.Protocol;
+
+/** One endpoint per protocol, at the protocol's path. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(ConnectionProperties.class)
+class WebSocketEndpoints implements WebSocketConfigurer {
+
+    private final List<Protocol> protocols;
+    private final ConnectionRoleInterceptor roleInterceptor;
+    private final ConnectionLifecycle lifecycle;
+    private final ClientFrameDispatcher dispatcher;
+    private final FrameCodec codec;
+    private final ConnectionProperties properties;
+
+    WebSocketEndpoints(List<Protocol> protocols, ConnectionRoleInterceptor roleInterceptor,
+                       ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher, FrameCodec codec,
+                       ConnectionProperties properties) {
+        this.protocols = protocols;
+        this.roleInterceptor = roleInterceptor;
+        this.lifecycle = lifecycle;
+        this.dispatcher = dispatcher;
+        this.codec = codec;
+        this.properties = properties;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        String[] origins = properties.allowedOriginPatterns().toArray(String[]::new);
+        for (Protocol protocol : protocols) {
+            registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec), protocol.path())
+                    .addInterceptors(roleInterceptor)
+                    .setAllowedOriginPatterns(origins);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.loyalty.chat.realtime.delivery;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+import com.loyalty.chat.contracts.events.MessageEvent;
+import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.Topics;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the event topics as a broadcast: a consumer group of this node's own, starting at the end whenever
+ * partitions are assigned, because what happened while the node was away belongs to clients that are now connected
+ * elsewhere and catch up through {@code offline_messages} and {@code sync}.
+ *
+ * <p>A record that cannot be read is logged and skipped rather than dead-lettered: every node reads it, so each
+ * would put its own copy in the dead-letter topic, and the services consuming as one group already dead-letter it.
+ */
+@Component
+class EventListeners implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
+    private static final String GROUP = "realtime-#{@nodeId.value()}";
+
+    private final JsonMapper jsonMapper;
+    private final EventRouter router;
+
+    EventListeners(JsonMapper jsonMapper, EventRouter router) {
+        this.jsonMapper = jsonMapper;
+        this.router = router;
+    }
+
+    @KafkaListener(topics = Topics.MESSAGE_EVENTS, groupId = GROUP)
+    void onMessageEvent(ConsumerRecord<String, String> record) {
+        read(record, MessageEvent.class)
+                .filter(event -> knownVersion(record, event.schemaVersion(), MessageEvent.SCHEMA_VERSION))
+                .ifPresent(router::route);
+    }
+
+    @KafkaListener(topics = Topics.SESSION_EVENTS, groupId = GROUP)
+    void onSessionEvent(ConsumerRecord<String, String> record) {
+        read(record, SessionEvent.class)
+                .filter(event -> knownVersion(record, event.schemaVersion(), SessionEvent.SCHEMA_VERSION))
+                .ifPresent(router::route);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        callback.seekToEnd(assignments.keySet());
+    }
+
+    private <E> Optional<E> read(ConsumerRecord<String, String> record, Class<E> type) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(jsonMapper.readValue(record.value(), type));
+        } catch (JacksonException e) {
+            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getOriginalMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean knownVersion(ConsumerRecord<String, String> record, int version, int known) {
+        if (version == known) {
+            return true;
+        }
+        log.warn("Skipping record {}-{}@{} of unknown schema version {}", record.topic(), record.partition(),
+                record.offset(), version);
+        return false;
+    }
+}

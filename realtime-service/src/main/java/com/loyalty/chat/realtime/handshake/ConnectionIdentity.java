@@ -1,0 +1,35 @@
+package com.loyalty.chat.realtime.handshake;
+
+import java.util.Map;
+
+import com.loyalty.chat.contracts.events.SenderType;
+
+/**
+ * Who is on a connection, as the verified token says, and the side of sessions the connection acts on. An account
+ * that is both user and admin has one role per connection.
+ *
+ * @param token the raw bearer token, so the node can ask other services on the client's behalf
+ */
+public record ConnectionIdentity(long userId, SenderType role, String nickname, String avatar, String mobile,
+                                 String token) {
+
+    private static final String ATTRIBUTE = ConnectionIdentity.class.getName();
+
+    public boolean admin() {
+        return role == SenderType.ADMIN;
+    }
+
+    public static ConnectionIdentity from(Map<String, Object> handshakeAttributes) {
+        return (ConnectionIdentity) handshakeAttributes.get(ATTRIBUTE);
+    }
+
+    void storeIn(Map<String, Object> handshakeAttributes) {
+        handshakeAttributes.put(ATTRIBUTE, this);
+    }
+
+    /** Leaves the token out: it is a credential and must not reach the logs. */
+    @Override
+    public String toString() {
+        return "ConnectionIdentity[userId=" + userId + ", role=" + role.wireName() + "]";
+    }
+}

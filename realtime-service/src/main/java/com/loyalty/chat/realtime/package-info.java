@@ -1,0 +1,5 @@
+/**
+ * A realtime node: holds clients' WebSocket connections, turns their frames into Kafka commands and delivers the
+ * events of every node's Kafka topics to the connections it holds.
+ */
+package com.loyalty.chat.realtime;

@@ -1,0 +1,5 @@
+/**
+ * The wire formats: client and server frames, and one {@link com.loyalty.chat.realtime.protocol.Protocol} per
+ * endpoint that builds every server frame in that endpoint's dialect.
+ */
+package com.loyalty.chat.realtime.protocol;

@@ -1,0 +1,48 @@
+package com.loyalty.chat.realtime;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.realtime.support.Nodes;
+import com.loyalty.chat.realtime.support.SessionServiceStub;
+import com.loyalty.chat.realtime.support.TestClient;
+
+/** One realtime node ("node-a") on the local stack, with session-service played by a stub. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.realtime.node.id=" + NodeTest.NODE_A,
+        "chat.realtime.presence.heartbeat-interval=1s"})
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+public abstract class NodeTest {
+
+    public static final String NODE_A = "node-a";
+
+    static {
+        // A ceiling for a busy build machine, not an expectation of how fast anything is.
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void sessionService(DynamicPropertyRegistry registry) {
+        registry.add("chat.realtime.messaging.session-service-url", () -> SessionServiceStub.shared().url());
+    }
+
+    @BeforeEach
+    void awaitNodeDelivering() {
+        Nodes.awaitDelivering(port, getClass());
+    }
+
+    protected TestClient connect(String pathAndQuery) {
+        return TestClient.connect(Nodes.uri(port, pathAndQuery));
+    }
+}

@@ -1,0 +1,93 @@
+package com.loyalty.chat.realtime.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+class OutboxTest {
+
+    private final WebSocketSession session = mock(WebSocketSession.class);
+    private final CountDownLatch socketBlocked = new CountDownLatch(1);
+    private final CountDownLatch releaseSocket = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseTheSocket() {
+        releaseSocket.countDown();
+    }
+
+    @Test
+    void framesReachTheSocketInTheOrderTheyWereOffered() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
+                .when(session).sendMessage(any());
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
+        List<String> offered = IntStream.range(0, 2_000).mapToObj(i -> "frame-" + i).toList();
+
+        offered.forEach(frame -> outbox.offer(new TextMessage(frame)));
+
+        await().until(() -> written.size() == offered.size());
+        assertThat(written).containsExactlyElementsOf(offered);
+    }
+
+    @Test
+    void offeringNeverWaitsForASocketThatDoesNotTakeFrames() throws Exception {
+        blockTheSocket();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        IntStream.range(0, 100).forEach(i -> outbox.offer(new TextMessage("queued " + i)));
+
+        verify(session, timeout(30_000).times(1)).sendMessage(any());
+    }
+
+    @Test
+    void aClientThatLetsTooMuchQueueUpIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
+        when(session.isOpen()).thenReturn(true);
+        Outbox outbox = new Outbox(session, 1_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        IntStream.range(0, 20).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+
+        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
+    }
+
+    @Test
+    void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMillis(1));
+        outbox.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        await().untilAsserted(() -> {
+            outbox.offer(new TextMessage("next"));
+            verify(session).close(Outbox.SLOW_CONSUMER);
+        });
+    }
+
+    private void blockTheSocket() throws Exception {
+        doAnswer(invocation -> {
+            socketBlocked.countDown();
+            releaseSocket.await();
+            return null;
+        }).when(session).sendMessage(any());
+    }
+}

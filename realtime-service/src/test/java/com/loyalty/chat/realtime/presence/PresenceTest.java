@@ -1,0 +1,65 @@
+package com.loyalty.chat.realtime.presence;
+
+import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.realtime.NodeTest;
+import com.loyalty.chat.realtime.support.TestAccount;
+import com.loyalty.chat.realtime.support.TestClient;
+import com.loyalty.chat.realtime.support.TopicTail;
+import com.loyalty.chat.realtime.support.TopicTail.Received;
+
+import tools.jackson.databind.JsonNode;
+
+class PresenceTest extends NodeTest {
+
+    private final TestAccount account = TestAccount.next("presence");
+
+    @Test
+    void openingAndClosingAConnectionArePublishedKeyedByNode() {
+        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
+            String connectionId;
+            try (TestClient client = connect("/chat?type=admin&token=" + account.adminToken())) {
+                connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
+                        .asString();
+                Received opened = presence.await(record -> isAbout(record, "ConnectionOpened", connectionId));
+
+                assertThat(opened.key()).isEqualTo(NODE_A);
+                assertPresence(opened.value(), "admin");
+            }
+            Received closed = presence.await(record -> isAbout(record, "ConnectionClosed", connectionId));
+
+            assertThat(closed.key()).isEqualTo(NODE_A);
+            assertPresence(closed.value(), "admin");
+        }
+    }
+
+    @Test
+    void theNodeSendsHeartbeatsWithItsConnectionCount() {
+        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
+            Received heartbeat = presence.await(record -> record.value().path("type").asString().equals("NodeHeartbeat")
+                    && NODE_A.equals(record.value().path("nodeId").asString()));
+
+            assertThat(heartbeat.key()).isEqualTo(NODE_A);
+            assertThat(heartbeat.value().path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(heartbeat.value().path("connections").isInt()).isTrue();
+        }
+    }
+
+    private void assertPresence(JsonNode event, String role) {
+        assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(event.path("eventId").asString()).isNotBlank();
+        assertThat(event.path("nodeId").asString()).isEqualTo(NODE_A);
+        assertThat(event.path("userId").asLong()).isEqualTo(account.userId());
+        assertThat(event.path("role").asString()).isEqualTo(role);
+        assertThat(event.path("occurredAt").asString()).matches(TIMESTAMP);
+    }
+
+    private static boolean isAbout(Received record, String type, String connectionId) {
+        return type.equals(record.value().path("type").asString())
+                && connectionId.equals(record.value().path("connectionId").asString());
+    }
+}

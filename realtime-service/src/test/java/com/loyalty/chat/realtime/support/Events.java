@@ -1,0 +1,67 @@
+package com.loyalty.chat.realtime.support;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.loyalty.chat.contracts.events.MessageEvent;
+import com.loyalty.chat.contracts.events.MessageEvent.MessageRejected;
+import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
+import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
+import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
+import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.contracts.events.UserProfile;
+
+/** Publishes the events message-service and session-service would, as they would. */
+public final class Events {
+
+    private Events() {
+    }
+
+    public static String newSessionId() {
+        return "session_" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static MessageStored stored(String sessionId, long senderId, SenderType senderType, String nickname,
+                                       String content, String tempMessageId, long sessionUserId, Long sessionAdminId) {
+        return new MessageStored(MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, now(),
+                "msg_" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8), 1,
+                senderId, senderType, nickname, null, content, MessageType.TEXT, tempMessageId, List.of(),
+                sessionUserId, sessionAdminId);
+    }
+
+    public static MessageRejected rejected(String sessionId, long senderId, SenderType senderType,
+                                           String tempMessageId, int errorCode, String reason) {
+        return new MessageRejected(MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, now(),
+                UUID.randomUUID().toString(), senderId, senderType, tempMessageId, errorCode, reason);
+    }
+
+    public static SessionOpened opened(String sessionId, UserProfile user) {
+        return new SessionOpened(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, 1, now(), user,
+                "mobile", 1);
+    }
+
+    public static SessionStatusChanged statusChanged(String sessionId, long userId, SessionStatus from,
+                                                     SessionStatus to, UserProfile admin) {
+        return new SessionStatusChanged(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, 2,
+                now(), userId, from, to, admin, "claimed");
+    }
+
+    public static void publish(MessageEvent event) {
+        Kafka.publish(Topics.MESSAGE_EVENTS, event.sessionId(), event);
+    }
+
+    public static void publish(SessionEvent event) {
+        Kafka.publish(Topics.SESSION_EVENTS, event.sessionId(), event);
+    }
+
+    /** Kafka JSON carries milliseconds; so do the events, so a test can compare times exactly. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
