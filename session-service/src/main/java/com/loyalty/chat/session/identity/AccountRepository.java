@@ -1,0 +1,24 @@
+package com.loyalty.chat.session.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByMobile(String mobile);
+
+    /** Registers a plain user unless the mobile is taken; racing registrations of one mobile both succeed. */
+    @Modifying
+    @Query(value = """
+            INSERT INTO users (mobile, nickname, is_admin, created_at, updated_at)
+            VALUES (:mobile, :nickname, FALSE, :now, :now)
+            ON DUPLICATE KEY UPDATE user_id = user_id
+            """, nativeQuery = true)
+    void insertIfAbsent(@Param("mobile") String mobile, @Param("nickname") String nickname,
+                        @Param("now") Instant now);
+}

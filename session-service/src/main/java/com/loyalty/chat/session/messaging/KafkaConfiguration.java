@@ -1,0 +1,62 @@
+package com.loyalty.chat.session.messaging;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.Topics;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    @Bean
+    NewTopic sessionEventsTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.SESSION_EVENTS).partitions(properties.partitions()).build();
+    }
+
+    /**
+     * Owned by message-service; declared here too (same partitions) so this service's listener can subscribe
+     * whichever service starts first.
+     */
+    @Bean
+    NewTopic messageEventsTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.MESSAGE_EVENTS).partitions(properties.partitions()).build();
+    }
+
+    @Bean
+    NewTopic messageEventsDeadLetterTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.deadLetterOf(Topics.MESSAGE_EVENTS))
+                .partitions(properties.partitions())
+                .build();
+    }
+
+    /**
+     * Session events leave through the outbox: Spring Modulith stores each publication with the transaction that
+     * caused it and sends it here after commit, keyed by session so each consumer sees a session's story in order.
+     */
+    @Bean
+    EventExternalizationConfiguration eventExternalization() {
+        return EventExternalizationConfiguration.externalizing()
+                .selectByType(SessionEvent.class)
+                .route(SessionEvent.class,
+                        event -> RoutingTarget.forTarget(Topics.SESSION_EVENTS).andKey(event.sessionId()))
+                .build();
+    }
+
+    /** Transient failures are retried with backoff; poison records and exhausted retries go to the dead letters. */
+    @Bean
+    DefaultErrorHandler consumerErrorHandler(DeadLetterPublishing deadLetters, MessagingProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.consumerBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.consumerRetries());
+        backOff.setMaxInterval(properties.consumerBackoff().multipliedBy(10).toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+        handler.addNotRetryableExceptions(PoisonRecordException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,51 @@
+package com.loyalty.chat.session.session;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.loyalty.chat.contracts.api.ApiResponse;
+import com.loyalty.chat.session.identity.Caller;
+
+/** The mobile client's view: a user sees and opens only their own sessions. */
+@RestController
+@RequestMapping("/api/v2/chat/sessions")
+class SessionController {
+
+    private final SessionOpening opening;
+    private final SessionQueries queries;
+
+    SessionController(SessionOpening opening, SessionQueries queries) {
+        this.opening = opening;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<ApiResponse<SessionItem>> open(@AuthenticationPrincipal Caller caller) {
+        SessionOpening.Opened opened = opening.open(caller);
+        return opened.created()
+                ? ResponseEntity.status(HttpStatus.CREATED).body(ApiResponse.ok("会话创建成功", opened.session()))
+                : ResponseEntity.ok(ApiResponse.ok("会话获取成功", opened.session()));
+    }
+
+    @GetMapping
+    ApiResponse<UserSessions> mine(@AuthenticationPrincipal Caller caller) {
+        List<SessionItem> sessions = queries.ofUser(caller.userId());
+        return ApiResponse.ok("会话列表获取成功", new UserSessions(sessions, sessions.size()));
+    }
+
+    @GetMapping("/{sessionId}")
+    ApiResponse<SessionItem> one(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
+        return ApiResponse.ok("会话获取成功", queries.ownedBy(caller.userId(), sessionId));
+    }
+
+    record UserSessions(List<SessionItem> sessions, int totalCount) {
+    }
+}

@@ -1,0 +1,28 @@
+package com.loyalty.chat.session;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.loyalty.chat.localstack.LocalStackInitializer;
+
+/**
+ * The whole service on a random port against the local stack's MariaDB and Kafka, with the development profile's
+ * seeds and fixed code. Every test class using it shares one application context (and one consumer in the
+ * {@code session-service} group). Unfinished event publications are looked for every second, not every 30.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chat.messaging.resubmission-interval=1s")
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+@ActiveProfiles("dev")
+@AutoConfigureRestTestClient
+public @interface ServiceTest {
+}
