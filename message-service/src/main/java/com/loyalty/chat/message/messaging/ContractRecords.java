@@ -1,0 +1,43 @@
+package com.loyalty.chat.message.messaging;
+
+import java.util.function.ToIntFunction;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns the JSON value of a record into a contract type, or declares it poison. */
+@Component
+public class ContractRecords {
+
+    private final JsonMapper jsonMapper;
+
+    ContractRecords(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * Reads {@code json} as {@code type}. A record that is not JSON, names no known {@code type}, or carries a
+     * schema version other than {@code supportedVersion} is poison: guessing at it would be worse than parking it.
+     */
+    public <T> T read(String json, Class<T> type, ToIntFunction<T> schemaVersion, int supportedVersion) {
+        if (json == null) {
+            throw new PoisonRecordException("record without a value, expected a " + type.getSimpleName());
+        }
+        T value;
+        try {
+            value = jsonMapper.readValue(json, type);
+        }
+        catch (JacksonException e) {
+            throw new PoisonRecordException("not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+        if (value == null) {
+            throw new PoisonRecordException("null record, expected a " + type.getSimpleName());
+        }
+        int version = schemaVersion.applyAsInt(value);
+        if (version != supportedVersion) {
+            throw new PoisonRecordException(type.getSimpleName() + " schemaVersion " + version + " is not supported");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,32 @@
+package com.loyalty.chat.message.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kafka settings of message-service.
+ *
+ * @param topics how the topics this service declares are created
+ * @param consumerRetry backoff between attempts at a record that failed for a reason other than being poison
+ *                      (e.g. the database is down); such records are retried until they succeed
+ * @param outbox when incomplete event publications are sent again
+ */
+@ConfigurationProperties("chat.message.messaging")
+record MessagingProperties(@DefaultValue Topics topics, @DefaultValue ConsumerRetry consumerRetry,
+                                  @DefaultValue Outbox outbox) {
+
+    record Topics(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+
+    record ConsumerRetry(@DefaultValue("1s") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /**
+     * @param resubmitOlderThan a publication still incomplete this long after it was stored is sent again
+     * @param resubmitInterval how often to look for such publications
+     */
+    record Outbox(@DefaultValue("1m") Duration resubmitOlderThan, @DefaultValue("30s") Duration resubmitInterval) {
+    }
+}

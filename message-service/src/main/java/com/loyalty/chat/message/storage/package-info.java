@@ -1,0 +1,5 @@
+/**
+ * The {@code chat_messages} table: what a stored message is and the few queries the service runs against it, each
+ * served by one of its keys.
+ */
+package com.loyalty.chat.message.storage;

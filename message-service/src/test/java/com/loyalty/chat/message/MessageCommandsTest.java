@@ -1,0 +1,239 @@
+package com.loyalty.chat.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import com.loyalty.chat.contracts.events.Attachment;
+import com.loyalty.chat.contracts.events.MessageCommand;
+import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
+import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+
+class MessageCommandsTest extends MessageServiceTest {
+
+    @Test
+    void storesASendMessageCommandAndAnnouncesItWithItsSequence() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            publishCommand(sendCommand(sessionId, user(userId), "你好", MessageType.TEXT, "temp-1"));
+
+            ConsumerRecord<String, String> record = events.awaitRecord(forSession(sessionId));
+            assertThat(record.key()).isEqualTo(sessionId);
+            JsonNode stored = json.readTree(record.value());
+            assertThat(stored.get("type").asString()).isEqualTo("MessageStored");
+            assertThat(stored.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(UUID.fromString(stored.get("eventId").asString())).isNotNull();
+            assertThat(stored.get("messageId").asString()).matches("msg_\\d+_[0-9a-f]{8}");
+            assertThat(stored.get("sequence").asLong()).isEqualTo(1);
+            assertThat(stored.get("senderId").asLong()).isEqualTo(userId);
+            assertThat(stored.get("senderType").asString()).isEqualTo("user");
+            assertThat(stored.get("senderNickname").asString()).isEqualTo("user" + userId);
+            assertThat(stored.get("content").asString()).isEqualTo("你好");
+            assertThat(stored.get("messageType").asString()).isEqualTo("text");
+            assertThat(stored.get("tempMessageId").asString()).isEqualTo("temp-1");
+            assertThat(stored.get("sessionUserId").asLong()).isEqualTo(userId);
+            assertThat(stored.get("sessionAdminId").isNull()).isTrue();
+            assertThat(stored.get("occurredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(rowsOf(sessionId)).singleElement()
+                    .satisfies(row -> assertThat(row.get("message_id")).isEqualTo(stored.get("messageId").asString()));
+        }
+        await().until(() -> outstandingPublicationsOf(sessionId) == 0);
+    }
+
+    @Test
+    void storesABurstOfCommandsInPublishOrderAndAnnouncesThemInSequenceOrder() {
+        long firstUser = newUserId();
+        long secondUser = newUserId();
+        List<String> sessions = List.of(openSession(firstUser), openSession(secondUser));
+        int perSession = 40;
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            for (int i = 0; i < perSession; i++) {
+                publishCommand(sendCommand(sessions.get(0), user(firstUser), "a" + i, MessageType.TEXT, "a" + i));
+                publishCommand(sendCommand(sessions.get(1), user(secondUser), "b" + i, MessageType.TEXT, null));
+            }
+
+            for (String sessionId : sessions) {
+                assertThat(events.awaitRecords(perSession, forSession(sessionId)))
+                        .extracting(record -> json.readTree(record.value()).get("sequence").asLong())
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, perSession).boxed().toList());
+                List<Map<String, Object>> rows = rowsOf(sessionId);
+                assertThat(rows).hasSize(perSession);
+                for (int i = 0; i < perSession; i++) {
+                    assertThat((String) rows.get(i).get("content")).endsWith(String.valueOf(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void storesACommandThatArrivesBeforeItsSessionOnceTheSessionIsOpened() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+
+        publishCommand(sendCommand(sessionId, user(userId), "early bird", MessageType.TEXT, "temp-early"));
+        await().untilAsserted(() -> verify(sessionViews, atLeastOnce())
+                .lockAll(argThat(ids -> ids.contains(sessionId))));
+        assertThat(rowsOf(sessionId)).isEmpty();
+
+        publishSessionEvent(opened(sessionId, userId));
+
+        await().until(() -> rowsOf(sessionId).size() == 1);
+        assertThat(rowsOf(sessionId).getFirst().get("content")).isEqualTo("early bird");
+    }
+
+    @Test
+    void rejectsACommandForASessionThatNeverOpensWith4004() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            SendMessage command = sendCommand(sessionId, user(userId), "anyone?", MessageType.TEXT, "temp-lost");
+            publishCommand(command);
+
+            JsonNode rejected = json.readTree(events.awaitRecord(forSession(sessionId)).value());
+            assertThat(rejected.get("type").asString()).isEqualTo("MessageRejected");
+            assertThat(rejected.get("errorCode").asInt()).isEqualTo(4004);
+            assertThat(rejected.get("commandId").asString()).isEqualTo(command.commandId());
+            assertThat(rejected.get("tempMessageId").asString()).isEqualTo("temp-lost");
+        }
+    }
+
+    @Test
+    void rejectsEveryInvalidCommandWithTheContractsErrorCode() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        Attachment noUrl = new Attachment("ftp://files.example.com/a.png", "a.png", 10, "image/png");
+        Attachment noSize = new Attachment("https://files.example.com/a.png", "a.png", 0, "image/png");
+        List<SendMessage> invalid = List.of(
+                sendCommand(sessionId, user(userId), "   ", MessageType.TEXT, "blank"),
+                sendCommand(sessionId, user(userId), "I am the server", MessageType.SYSTEM, "system"),
+                withAttachments(sendCommand(sessionId, user(userId), "", MessageType.IMAGE, "no-attachment"), List.of()),
+                withAttachments(sendCommand(sessionId, user(userId), "", MessageType.IMAGE, "bad-url"), List.of(noUrl)),
+                withAttachments(sendCommand(sessionId, user(userId), "", MessageType.FILE, "bad-size"), List.of(noSize)),
+                sendCommand(sessionId, user(userId), "字".repeat(5462), MessageType.TEXT, "too-large"));
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            invalid.forEach(this::publishCommand);
+
+            Map<String, Integer> codes = events.awaitRecords(invalid.size(), forSession(sessionId)).stream()
+                    .map(record -> json.readTree(record.value()))
+                    .peek(event -> assertThat(event.get("type").asString()).isEqualTo("MessageRejected"))
+                    .collect(Collectors.toMap(
+                            event -> event.get("tempMessageId").asString(), event -> event.get("errorCode").asInt()));
+            assertThat(codes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "blank", 4000, "system", 4000, "no-attachment", 4000, "bad-url", 4000, "bad-size", 4000,
+                    "too-large", 4013));
+        }
+        assertThat(rowsOf(sessionId)).isEmpty();
+    }
+
+    @Test
+    void storesARepeatedCommandOnceAndAnnouncesTheFirstMessageAgain() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        SendMessage first = sendCommand(sessionId, user(userId), "only once", MessageType.TEXT, "temp-repeat");
+        SendMessage again = sendCommand(sessionId, user(userId), "only once", MessageType.TEXT, "temp-repeat");
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            publishCommand(first);
+            publishCommand(again);
+
+            List<JsonNode> announced = events.awaitRecords(2, forSession(sessionId)).stream()
+                    .map(record -> json.readTree(record.value()))
+                    .toList();
+            assertThat(announced).extracting(event -> event.get("messageId").asString()).containsOnly(
+                    announced.getFirst().get("messageId").asString());
+            assertThat(announced).extracting(event -> event.get("eventId").asString()).containsOnly(
+                    announced.getFirst().get("eventId").asString());
+        }
+        assertThat(rowsOf(sessionId)).hasSize(1);
+    }
+
+    @Test
+    void sendsAPoisonCommandToTheDeadLetterTopicAndCarriesOn() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+            publish(Topics.MESSAGE_COMMANDS, sessionId, "{not json");
+            publish(Topics.MESSAGE_COMMANDS, sessionId, "{\"type\":\"Teleport\",\"schemaVersion\":1}");
+            publishCommand(sendCommand(sessionId, user(userId), "after the poison", MessageType.TEXT, "temp-after"));
+
+            List<ConsumerRecord<String, String>> parked = deadLetters.awaitRecords(2, record -> sessionId.equals(record.key()));
+            assertThat(parked).extracting(ConsumerRecord::value)
+                    .containsExactly("{not json", "{\"type\":\"Teleport\",\"schemaVersion\":1}");
+            assertThat(parked.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        }
+        await().until(() -> rowsOf(sessionId).size() == 1);
+    }
+
+    @Test
+    void sendsAPoisonSessionEventToTheDeadLetterTopicAndCarriesOn() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+            publish(Topics.SESSION_EVENTS, sessionId, "[]");
+            publish(Topics.SESSION_EVENTS, sessionId, json.writeValueAsString(opened(sessionId, userId))
+                    .replace("\"schemaVersion\":1", "\"schemaVersion\":99"));
+            publishSessionEvent(opened(sessionId, userId));
+
+            assertThat(deadLetters.awaitRecords(2, record -> sessionId.equals(record.key())))
+                    .extracting(ConsumerRecord::value)
+                    .first().isEqualTo("[]");
+        }
+        awaitSessionVersion(sessionId, 1);
+    }
+
+    @Test
+    void ignoresSessionEventsOlderThanWhatTheViewHolds() {
+        long userId = newUserId();
+        long adminId = newUserId();
+        String sessionId = newSessionId();
+        changeSession(sessionId, userId, 3, SessionStatus.CLOSED, adminId);
+
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+            publishSessionEvent(opened(sessionId, userId));
+            publishSessionEvent(statusChanged(sessionId, userId, 2, SessionStatus.ACTIVE, adminId));
+            // Same key, same partition: once this poison record is parked, the two events before it were consumed.
+            publish(Topics.SESSION_EVENTS, sessionId, "barrier");
+            deadLetters.awaitRecord(forSession(sessionId));
+        }
+        assertThat(sessionViews.find(sessionId)).hasValueSatisfying(view -> {
+            assertThat(view.status()).isEqualTo(SessionStatus.CLOSED);
+            assertThat(view.version()).isEqualTo(3);
+            assertThat(view.adminId()).isEqualTo(adminId);
+        });
+    }
+
+    /** Completed publications are deleted, so what is left of a session in the outbox has not reached Kafka. */
+    private long outstandingPublicationsOf(String sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE :session")
+                .param("session", "%" + sessionId + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    private static SendMessage withAttachments(SendMessage command, List<Attachment> attachments) {
+        return new MessageCommand.SendMessage(command.schemaVersion(), command.commandId(), command.sessionId(),
+                command.sender(), Instant.now(), command.content(), command.messageType(), command.tempMessageId(),
+                attachments);
+    }
+}

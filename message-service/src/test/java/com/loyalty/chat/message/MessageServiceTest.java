@@ -1,0 +1,207 @@
+package com.loyalty.chat.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import com.loyalty.chat.contracts.api.Ids;
+import com.loyalty.chat.contracts.events.MessageCommand;
+import com.loyalty.chat.contracts.events.MessageCommand.Sender;
+import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.contracts.events.UserProfile;
+import com.loyalty.chat.localstack.LocalStack;
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.message.sessionview.SessionViews;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service against the local stack's MariaDB and Kafka, with sessions made the way session-service makes them:
+ * SessionEvents published as JSON on their topic. Every subclass shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.message.sending.unknown-session.command-patience=5s",
+        "chat.message.sending.unknown-session.rest-patience=300ms",
+        // At JVM exit the stack's database may stop before the context closes, and Modulith reads the outbox while
+        // closing; without this the fork waits out Hikari's default 30 s and Surefire kills it.
+        "spring.datasource.hikari.connection-timeout=2000"})
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+@AutoConfigureRestTestClient
+abstract class MessageServiceTest {
+
+    static final String ADMIN_CHAT = "/api/v2/admin/chat/sessions/";
+    static final String USER_CHAT = "/api/v2/chat/sessions/";
+
+    private static KafkaProducer<String, String> producer;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A spy only so tests can see when a send has looked for its session. */
+    @MockitoSpyBean
+    SessionViews sessionViews;
+
+    @BeforeAll
+    static void connectProducer() {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(60));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    static long newUserId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    }
+
+    static String newSessionId() {
+        return Ids.newSessionId(Clock.systemUTC());
+    }
+
+    static String userToken(long userId) {
+        return LocalStack.shared().tokens().issue(userId, "136" + (userId % 100_000_000), "user" + userId, false);
+    }
+
+    static String adminToken(long adminId) {
+        return LocalStack.shared().tokens().issue(adminId, "137" + (adminId % 100_000_000), "admin" + adminId, true);
+    }
+
+    /** Opens a session for {@code userId} as session-service would, and waits until the view has it. */
+    String openSession(long userId) {
+        String sessionId = newSessionId();
+        publishSessionEvent(opened(sessionId, userId));
+        awaitSessionVersion(sessionId, 1);
+        return sessionId;
+    }
+
+    /** Moves a session to {@code status}, held by {@code adminId} (null: nobody), and waits until the view has it. */
+    void changeSession(String sessionId, long userId, long version, SessionStatus status, Long adminId) {
+        publishSessionEvent(statusChanged(sessionId, userId, version, status, adminId));
+        awaitSessionVersion(sessionId, version);
+    }
+
+    static SessionEvent.SessionOpened opened(String sessionId, long userId) {
+        return new SessionEvent.SessionOpened(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, 1,
+                Instant.now(), new UserProfile(userId, "user" + userId, null, "13600000000"), "mobile", 1);
+    }
+
+    static SessionEvent.SessionStatusChanged statusChanged(String sessionId, long userId, long version,
+                                                           SessionStatus status, Long adminId) {
+        UserProfile admin = adminId == null ? null : new UserProfile(adminId, "admin" + adminId, null, "13700000000");
+        return new SessionEvent.SessionStatusChanged(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                sessionId, version, Instant.now(), userId, null, status, admin, "test");
+    }
+
+    void publishSessionEvent(SessionEvent event) {
+        publish(Topics.SESSION_EVENTS, event.sessionId(), json.writeValueAsString(event));
+    }
+
+    void awaitSessionVersion(String sessionId, long version) {
+        await().until(() -> sessionViews.find(sessionId).filter(view -> view.version() >= version).isPresent());
+    }
+
+    static MessageCommand.SendMessage sendCommand(String sessionId, Sender sender, String content,
+                                                  MessageType type, String tempMessageId) {
+        return new MessageCommand.SendMessage(MessageCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId,
+                sender, Instant.now(), content, type, tempMessageId, List.of());
+    }
+
+    static Sender user(long userId) {
+        return new Sender(userId, SenderType.USER, "user" + userId, null);
+    }
+
+    static Sender admin(long adminId) {
+        return new Sender(adminId, SenderType.ADMIN, "admin" + adminId, null);
+    }
+
+    void publishCommand(MessageCommand command) {
+        publish(Topics.MESSAGE_COMMANDS, command.sessionId(), json.writeValueAsString(command));
+    }
+
+    static void publish(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    static Predicate<ConsumerRecord<String, String>> forSession(String sessionId) {
+        return record -> sessionId.equals(record.key());
+    }
+
+    static TopicReader readTopic(String topic) {
+        return new TopicReader(LocalStack.shared().kafkaBootstrapServers(), topic);
+    }
+
+    Answer post(String path, String token, Object body) {
+        RestTestClient.RequestBodySpec request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return answer(body instanceof String raw ? request.body(raw).exchange() : request.body(body).exchange());
+    }
+
+    Answer get(String path, String token) {
+        RestTestClient.RequestHeadersSpec<?> request = http.get().uri(path);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return answer(request.exchange());
+    }
+
+    private Answer answer(RestTestClient.ResponseSpec response) {
+        var result = response.returnResult(String.class);
+        return new Answer(((ExchangeResult) result).getStatus().value(), json.readTree(result.getResponseBody()));
+    }
+
+    /** The stored rows of a session, as (sequence, message id, sender id, temp id), in sequence order. */
+    List<Map<String, Object>> rowsOf(String sessionId) {
+        return jdbc.sql("""
+                        SELECT sequence, message_id, sender_id, temp_message_id, content
+                          FROM chat_messages WHERE session_id = :sessionId ORDER BY sequence""")
+                .param("sessionId", sessionId)
+                .query()
+                .listOfRows();
+    }
+}
