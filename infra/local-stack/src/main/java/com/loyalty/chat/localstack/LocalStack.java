@@ -3,8 +3,10 @@ package com.loyalty.chat.localstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,9 @@ public final class LocalStack implements AutoCloseable {
     private static final String DATABASE_DIRECTORY = "mariadb";
     private static final String KAFKA_DIRECTORY = "kafka";
 
+    /** A context that never closes (one that failed to start) must not hold the JVM's exit for long. */
+    private static final Duration USERS_RELEASE_TIMEOUT = Duration.ofSeconds(15);
+
     private static LocalStack shared;
 
     private final LocalStackOptions options;
@@ -37,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final Thread shutdownHook = new Thread(this::stop, "local-stack-shutdown");
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Set<Object> users = new HashSet<>();
 
     private LocalStack(LocalStackOptions options, EmbeddedMariaDb database, EmbeddedKafka kafka,
             JwkSetServer jwkSetServer, Path privateKeyFile, LocalTokens tokens, Lifecycle lifecycle) {
@@ -158,10 +164,43 @@ public final class LocalStack implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Keeps this stack up, when the JVM exits, until {@code user} lets go: Spring test contexts close in a shutdown
+     * hook of their own, concurrently with the stack's, and still talk to the database and the broker while closing.
+     */
+    void retain(Object user) {
+        synchronized (users) {
+            users.add(user);
+        }
+    }
+
+    void release(Object user) {
+        synchronized (users) {
+            users.remove(user);
+            users.notifyAll();
+        }
+    }
+
+    private void awaitUsersReleased() {
+        long deadline = System.nanoTime() + USERS_RELEASE_TIMEOUT.toNanos();
+        synchronized (users) {
+            long remaining;
+            while (!users.isEmpty() && (remaining = deadline - System.nanoTime()) > 0) {
+                try {
+                    users.wait(Duration.ofNanos(remaining).toMillis() + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        awaitUsersReleased();
         Path directory = options.dataDirectory();
         Closer.closeAll(jwkSetServer, kafka, database,
                 () -> Directories.deleteRecursively(directory.resolve(KAFKA_DIRECTORY)),
