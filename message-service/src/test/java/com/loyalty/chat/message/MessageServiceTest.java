@@ -16,6 +16,7 @@ import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.localstack.LocalStack;
@@ -128,7 +129,7 @@ abstract class MessageServiceTest {
                                                            SessionStatus status, Long adminId) {
         UserProfile admin = adminId == null ? null : new UserProfile(adminId, "admin" + adminId, null, "13700000000");
         return new SessionEvent.SessionStatusChanged(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                sessionId, version, Instant.now(), userId, null, status, admin, "test");
+                sessionId, version, Instant.now(), userId, null, status, admin, StatusChangeReason.ASSIGNED);
     }
 
     void publishSessionEvent(SessionEvent event) {

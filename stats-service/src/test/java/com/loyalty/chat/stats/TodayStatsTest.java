@@ -44,6 +44,7 @@ import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.localstack.LocalStack;
@@ -201,7 +202,8 @@ class TodayStatsTest {
 
     private void status(String session, long version, SessionStatus from, SessionStatus to, long admin, String at) {
         session(session, new SessionEvent.SessionStatusChanged(1, UUID.randomUUID().toString(), session, version,
-                Instant.parse(at), 100, from, to, new UserProfile(admin, "admin", null, null), "test"));
+                Instant.parse(at), 100, from, to, new UserProfile(admin, "admin", null, null),
+                StatusChangeReason.ASSIGNED));
     }
 
     private void rated(String session, long version, long admin, int score, String at) {

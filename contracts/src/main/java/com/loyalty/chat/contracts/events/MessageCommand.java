@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MessageCommand.SendMessage.class, name = "SendMessage"),
-        @JsonSubTypes.Type(value = MessageCommand.MarkMessagesRead.class, name = "MarkMessagesRead")
+        @JsonSubTypes.Type(value = MessageCommand.MarkMessagesRead.class, name = "MarkMessagesRead"),
+        @JsonSubTypes.Type(value = MessageCommand.MarkMessagesDelivered.class, name = "MarkMessagesDelivered")
 })
 public sealed interface MessageCommand {
 
@@ -42,5 +43,13 @@ public sealed interface MessageCommand {
     /** Mark the other side's messages read: all of them, or those listed. */
     record MarkMessagesRead(int schemaVersion, String commandId, String sessionId, Sender sender, Instant issuedAt,
                             boolean allMessages, List<String> messageIds) implements MessageCommand {
+    }
+
+    /**
+     * A realtime node handed these messages to a connection of {@code sender} (here: the recipient), so they move
+     * from {@code sent} to {@code delivered}; a message already read stays read.
+     */
+    record MarkMessagesDelivered(int schemaVersion, String commandId, String sessionId, Sender sender,
+                                 Instant issuedAt, List<String> messageIds) implements MessageCommand {
     }
 }

@@ -42,8 +42,12 @@ public sealed interface MessageEvent {
                            int errorCode, String reason) implements MessageEvent {
     }
 
-    /** The reader's side has read these messages of the other side. */
+    /**
+     * The reader's side has read these messages of the other side. {@code sessionUserId} and {@code sessionAdminId}
+     * (null while unassigned) say who must hear of it, as for {@link MessageStored}.
+     */
     record MessagesRead(int schemaVersion, String eventId, String sessionId, Instant occurredAt,
-                        long readerId, SenderType readerType, List<String> messageIds) implements MessageEvent {
+                        long readerId, SenderType readerType, List<String> messageIds, long sessionUserId,
+                        Long sessionAdminId) implements MessageEvent {
     }
 }

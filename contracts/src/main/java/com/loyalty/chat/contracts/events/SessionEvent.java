@@ -39,7 +39,7 @@ public sealed interface SessionEvent {
      */
     record SessionStatusChanged(int schemaVersion, String eventId, String sessionId, long sessionVersion,
                                 Instant occurredAt, long userId, SessionStatus oldStatus, SessionStatus newStatus,
-                                UserProfile admin, String reason) implements SessionEvent {
+                                UserProfile admin, StatusChangeReason reason) implements SessionEvent {
     }
 
     /** The session's user rated it after it closed. */

@@ -18,6 +18,12 @@ public final class Topics {
     /** {@link PresenceEvent}s from realtime nodes, keyed by node id. */
     public static final String PRESENCE_EVENTS = "chat.presence-events.v1";
 
+    /**
+     * {@link RealtimeSignal}s between realtime nodes (typing), keyed by session id. Ephemeral: nobody stores them,
+     * a short retention is enough.
+     */
+    public static final String REALTIME_SIGNALS = "chat.realtime-signals.v1";
+
     /** Suffix of the dead-letter topic of each topic above: poison records go there with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

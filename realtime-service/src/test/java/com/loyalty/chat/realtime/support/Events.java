@@ -14,6 +14,7 @@ import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.contracts.events.UserProfile;
 
@@ -49,7 +50,7 @@ public final class Events {
     public static SessionStatusChanged statusChanged(String sessionId, long userId, SessionStatus from,
                                                      SessionStatus to, UserProfile admin) {
         return new SessionStatusChanged(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId, 2,
-                now(), userId, from, to, admin, "claimed");
+                now(), userId, from, to, admin, StatusChangeReason.CLAIMED);
     }
 
     public static void publish(MessageEvent event) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.session.identity.UserDirectory;
 
@@ -19,7 +20,6 @@ import com.loyalty.chat.session.identity.UserDirectory;
 @Service
 class MessageActivity {
 
-    private static final String ANSWERED_REASON = "admin_replied";
 
     private static final Logger log = LoggerFactory.getLogger(MessageActivity.class);
 
@@ -59,7 +59,8 @@ class MessageActivity {
             // Flushing first makes the version in the event the one the row now has.
             sessions.saveAndFlush(session);
             events.publishEvent(
-                    SessionEvents.statusChanged(session, change, adminProfile(message), ANSWERED_REASON, now));
+                    SessionEvents.statusChanged(session, change, adminProfile(message),
+                            StatusChangeReason.ADMIN_REPLIED, now));
         });
     }
 

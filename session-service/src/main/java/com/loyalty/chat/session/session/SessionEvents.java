@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.loyalty.chat.contracts.events.SessionEvent;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.UserProfile;
 
 /** Builds the contract records published about a session, always from its state after the change. */
@@ -18,7 +19,7 @@ final class SessionEvents {
     }
 
     static SessionEvent.SessionStatusChanged statusChanged(CustomerSession session, CustomerSession.StatusChange change,
-                                                           UserProfile admin, String reason, Instant at) {
+                                                           UserProfile admin, StatusChangeReason reason, Instant at) {
         return new SessionEvent.SessionStatusChanged(SessionEvent.SCHEMA_VERSION, newEventId(), session.sessionId(),
                 session.version(), at, session.userId(), change.from(), change.to(), admin, reason);
     }
