@@ -2,11 +2,6 @@ package com.loyalty.chat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +24,8 @@ import com.sun.net.httpserver.HttpServer;
 @ContextConfiguration(initializers = LocalStackInitializer.class)
 class GatewayRoutingTest {
 
-    private static final HttpServer sessionService = startEchoUpstream("session");
-    private static final HttpServer messageService = startEchoUpstream("message");
+    private static final HttpServer sessionService = EchoUpstream.start("session");
+    private static final HttpServer messageService = EchoUpstream.start("message");
 
     @Value("${local.server.port}")
     int port;
@@ -39,7 +34,8 @@ class GatewayRoutingTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("CHAT_SESSION_SERVICE_URL", () -> "http://127.0.0.1:" + sessionService.getAddress().getPort());
         registry.add("CHAT_MESSAGE_SERVICE_URL", () -> "http://127.0.0.1:" + messageService.getAddress().getPort());
-        registry.add("CHAT_STATS_SERVICE_URL", () -> "http://127.0.0.1:" + portNobodyListensOn());
+        registry.add("CHAT_STATS_SERVICE_URL", () -> "http://127.0.0.1:" + EchoUpstream.portNobodyListensOn());
+        registry.add("CHAT_REALTIME_NODES", () -> "http://127.0.0.1:" + sessionService.getAddress().getPort());
     }
 
     @AfterAll
@@ -122,6 +118,28 @@ class GatewayRoutingTest {
                 .expectStatus().isUnauthorized().expectBody().jsonPath("$.code").isEqualTo(4001);
     }
 
+    @Test
+    void reportsNotReadyWhileARouteTargetIsDown() {
+        client().get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void passesTheClientsRequestIdThroughOrMakesOne() {
+        String user = LocalStack.shared().tokens().issue(44, "13800000044", "u", false);
+        client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer " + user)
+                .header("X-Request-Id", "req-123").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "req-123")
+                .expectHeader().valueEquals(EchoUpstream.SEEN_REQUEST_ID, "req-123")
+                .expectHeader().value(EchoUpstream.SEEN_FORWARDED_FOR, forwarded -> assertThat(forwarded).contains("127.0.0.1"));
+        String made = client().get().uri("/no/such/path").exchange()
+                .expectStatus().isNotFound()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(made).matches("[0-9a-f-]{36}");
+    }
+
     private String echoedPath(String path, String token) {
         String body = client().get().uri(path).header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -131,31 +149,5 @@ class GatewayRoutingTest {
 
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    }
-
-    /** The stats owner is "down": a port that was free a moment ago and that nothing listens on. */
-    private static int portNobodyListensOn() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer startEchoUpstream(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = (exchange.getRequestMethod() + " /" + name + exchange.getRequestURI())
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

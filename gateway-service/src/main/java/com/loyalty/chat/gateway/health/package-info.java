@@ -1,0 +1,2 @@
+/** Readiness that reflects whether the services behind the routes answer. */
+package com.loyalty.chat.gateway.health;

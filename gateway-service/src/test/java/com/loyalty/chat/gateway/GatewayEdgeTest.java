@@ -1,0 +1,88 @@
+package com.loyalty.chat.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.loyalty.chat.localstack.LocalStack;
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The door's own rules with every owner up: readiness, the per-client budget (three requests, refilled so slowly
+ * that none comes back during the test) and CORS for the configured console origin.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.gateway.rate-limit.burst=3",
+        "chat.gateway.rate-limit.requests-per-second=0.0001",
+        "chat.gateway.cors-allowed-origins=https://console.example.com"})
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+class GatewayEdgeTest {
+
+    private static final HttpServer owner = EchoUpstream.start("owner");
+
+    @Value("${local.server.port}")
+    int port;
+
+    @DynamicPropertySource
+    static void everyOwnerIsUp(DynamicPropertyRegistry registry) {
+        String url = "http://127.0.0.1:" + owner.getAddress().getPort();
+        for (String variable : new String[] {"CHAT_SESSION_SERVICE_URL", "CHAT_MESSAGE_SERVICE_URL",
+                "CHAT_STATS_SERVICE_URL", "CHAT_REALTIME_NODES"}) {
+            registry.add(variable, () -> url);
+        }
+    }
+
+    @AfterAll
+    static void stopOwner() {
+        owner.stop(0);
+    }
+
+    @Test
+    void isReadyWhenEveryRouteTargetIsReady() {
+        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void refusesAUserOverBudgetWith4029WithoutTouchingOthers() {
+        String greedy = LocalStack.shared().tokens().issue(60, "13800000060", "u", false);
+        String calm = LocalStack.shared().tokens().issue(61, "13800000061", "u", false);
+        for (int request = 0; request < 3; request++) {
+            get(greedy).expectStatus().isOk();
+        }
+        get(greedy).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.code").isEqualTo(4029).jsonPath("$.success").isEqualTo(false);
+        get(calm).expectStatus().isOk();
+    }
+
+    @Test
+    void answersPreflightForTheConsoleOriginOnly() {
+        client().options().uri("/api/v2/admin/chat/sessions")
+                .header("Origin", "https://console.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://console.example.com");
+        client().options().uri("/api/v2/admin/chat/sessions")
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec get(String token) {
+        return client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer " + token).exchange();
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+}
