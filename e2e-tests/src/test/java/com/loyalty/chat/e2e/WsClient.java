@@ -8,6 +8,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -22,6 +23,7 @@ final class WsClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
     private WsClient(URI uri) {
@@ -30,13 +32,31 @@ final class WsClient implements AutoCloseable {
     }
 
     static WsClient connect(String gatewayUrl, String path, String token) {
-        return new WsClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + path + "?token=" + token));
+        String separator = path.contains("?") ? "&" : "?";
+        return new WsClient(URI.create(gatewayUrl.replaceFirst("^http", "ws") + path + separator + "token=" + token));
     }
 
     void send(String type, ObjectNode data) {
+        send(type, data, null);
+    }
+
+    void send(String type, ObjectNode data, String requestId) {
         ObjectNode frame = JSON.createObjectNode().put("type", type);
         frame.set("data", data);
+        if (requestId != null) {
+            frame.put("requestId", requestId);
+        }
         socket.sendText(JSON.writeValueAsString(frame), true).join();
+    }
+
+    /** Sends text as it is, for frames a well-behaved client would never send. */
+    void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The close code the server sent, waiting for it. */
+    int awaitCloseCode() {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> closeCode.getNow(null), code -> code != null);
     }
 
     static ObjectNode data() {
@@ -77,6 +97,17 @@ final class WsClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.complete(-1);
         }
     }
 }

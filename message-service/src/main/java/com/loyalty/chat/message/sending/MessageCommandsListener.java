@@ -64,6 +64,7 @@ class MessageCommandsListener {
             case SendMessage send -> Optional.of(toSendRequest(send));
             // Read state is not kept yet; until it is, these commands are consumed without effect.
             case MarkMessagesRead ignored -> Optional.empty();
+            case MessageCommand.MarkMessagesDelivered ignored -> Optional.empty();
         };
     }
 
