@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -42,6 +44,10 @@ public final class ChatStack implements AutoCloseable {
     private final Map<String, String> environment;
     private final ReadinessProbe readinessProbe = new ReadinessProbe();
     private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+    /** How each service was launched, so one can be launched again after {@link #kill}. */
+    private final Map<String, Launch> launches = new ConcurrentHashMap<>();
+    /** Processes ended on purpose, whose exit is not news. */
+    private final Set<ServiceProcess> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "chat-stack-shutdown");
 
@@ -135,6 +141,36 @@ public final class ChatStack implements AutoCloseable {
         localStack.close();
     }
 
+    /**
+     * Ends a service at once (SIGKILL), as a crash or a lost machine would: no goodbye, no graceful shutdown.
+     * {@link #restart} brings it back on the same port.
+     */
+    public void kill(String name) {
+        ServiceProcess process = running(name);
+        stoppedOnPurpose.add(process);
+        process.kill();
+        process.awaitExit(Instant.now().plus(KILL_WAIT));
+        processes.remove(process);
+    }
+
+    /** Starts a service that was {@link #kill}ed again, on the same port, and returns once it is ready. */
+    public void restart(String name) {
+        Launch launch = launches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("No service named " + name + "; there are " + launches.keySet());
+        }
+        if (processes.stream().anyMatch(process -> process.name().equals(name))) {
+            throw new IllegalStateException(name + " is running; kill it first");
+        }
+        awaitReady(List.of(launch(launch.name(), launch.module(), launch.ownEnvironment())),
+                Instant.now().plus(STARTUP_TIMEOUT));
+    }
+
+    private ServiceProcess running(String name) {
+        return processes.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not running"));
+    }
+
     private void startServices() {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         // The issuer first: the others fetch its JWK set to validate tokens.
@@ -152,6 +188,7 @@ public final class ChatStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name, String module, Map<String, String> ownEnvironment) {
+        launches.put(name, new Launch(name, module, ownEnvironment));
         int port = portsByName.get(name);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -171,7 +208,7 @@ public final class ChatStack implements AutoCloseable {
             throw new IllegalStateException("The stack was stopped while " + name + " was being started");
         }
         process.onExit().thenAccept(exited -> {
-            if (!closed.get()) {
+            if (!closed.get() && !stoppedOnPurpose.contains(process)) {
                 log.error("{} exited with code {}; see {}", name, exited.exitValue(), process.logFile());
             }
         });
@@ -231,5 +268,8 @@ public final class ChatStack implements AutoCloseable {
     private static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private record Launch(String name, String module, Map<String, String> ownEnvironment) {
     }
 }

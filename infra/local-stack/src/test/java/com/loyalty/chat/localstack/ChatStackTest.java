@@ -73,6 +73,28 @@ class ChatStackTest {
     }
 
     @Test
+    void aKilledServiceIsGoneAtOnceAndComesBackOnItsPortWhenRestarted() throws Exception {
+        ServiceJars.MODULES.forEach(module -> FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, module)));
+
+        try (ChatStack stack = ChatStack.start(ChatStackOptions.forTests(projectRoot).withRealtimeNodes(2))) {
+            URI node = stack.serviceUrl("realtime-2");
+
+            stack.kill("realtime-2");
+
+            assertThat(canBind(node.getPort())).as("nothing listens on the killed node's port").isTrue();
+            assertThat(projectRoot.resolve(".run/logs/realtime-2.log")).content()
+                    .doesNotContain("fake service stopped gracefully");
+            assertThatThrownBy(() -> stack.kill("realtime-2")).hasMessageContaining("not running");
+
+            stack.restart("realtime-2");
+
+            assertThat(environmentOf(node)).containsEntry("CHAT_NODE_ID", "realtime-2")
+                    .containsEntry("SERVER_PORT", String.valueOf(node.getPort()));
+            assertThatThrownBy(() -> stack.restart("realtime-2")).hasMessageContaining("is running");
+        }
+    }
+
+    @Test
     void refusesToStartBeforeTheServicesAreBuilt() {
         FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, "session-service"));
 
