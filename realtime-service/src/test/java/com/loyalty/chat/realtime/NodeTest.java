@@ -7,19 +7,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Nodes;
-import com.loyalty.chat.realtime.support.SessionServiceStub;
+import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestClient;
 
-/** One realtime node ("node-a") on the local stack, with session-service played by a stub. */
+/** One realtime node ("node-a") on the local stack, with session-service and message-service played by stubs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.realtime.node.id=" + NodeTest.NODE_A,
         "chat.realtime.presence.heartbeat-interval=1s"})
-@ContextConfiguration(initializers = LocalStackInitializer.class)
+@ContextConfiguration(initializers = {LocalStackInitializer.class, Stubs.class})
 public abstract class NodeTest {
 
     public static final String NODE_A = "node-a";
@@ -31,11 +29,6 @@ public abstract class NodeTest {
 
     @LocalServerPort
     protected int port;
-
-    @DynamicPropertySource
-    static void sessionService(DynamicPropertyRegistry registry) {
-        registry.add("chat.realtime.messaging.session-service-url", () -> SessionServiceStub.shared().url());
-    }
 
     @BeforeEach
     void awaitNodeDelivering() {

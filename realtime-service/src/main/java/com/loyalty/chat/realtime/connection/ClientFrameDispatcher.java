@@ -8,11 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.realtime.protocol.ClientFrame;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
-/** Routes a client frame to the handler of its type and turns refusals and failures into {@code error} frames. */
+/**
+ * Routes a client frame to the handler of its type and turns refusals ({@link ChatException}, with their code) and
+ * failures (5000) into {@code error} frames.
+ */
 @Component
 class ClientFrameDispatcher {
 
@@ -42,8 +46,9 @@ class ClientFrameDispatcher {
         }
         try {
             handler.handle(connection, frame);
-        } catch (FrameRejectedException e) {
-            connection.send(protocol.error(e.errorCode().code(), e.getMessage(), frame.type(), e.tempMessageId(),
+        } catch (ChatException e) {
+            String tempMessageId = e instanceof FrameRejectedException rejected ? rejected.tempMessageId() : null;
+            connection.send(protocol.error(e.errorCode().code(), e.getMessage(), frame.type(), tempMessageId,
                     frame.requestId()));
         } catch (RuntimeException e) {
             log.error("Handling {} on {} failed", frame.type(), connection, e);

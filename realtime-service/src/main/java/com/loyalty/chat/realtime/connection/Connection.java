@@ -1,6 +1,7 @@
 package com.loyalty.chat.realtime.connection;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.web.socket.CloseStatus;
@@ -20,15 +21,20 @@ public final class Connection {
     private final Protocol protocol;
     private final FrameCodec codec;
     private final Outbox outbox;
+    private final FrameBudget budget;
     private final AtomicReference<String> openSessionId = new AtomicReference<>();
     private volatile long lastFrameNanos = System.nanoTime();
+    /** The parts of a client frame read so far; null between frames, so most connections hold nothing here. */
+    private StringBuilder partialFrame;
 
-    Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox) {
+    Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox,
+               FrameBudget budget) {
         this.id = id;
         this.identity = identity;
         this.protocol = protocol;
         this.codec = codec;
         this.outbox = outbox;
+        this.budget = budget;
     }
 
     public String id() {
@@ -56,13 +62,32 @@ public final class Connection {
         outbox.offer(codec.encode(frame));
     }
 
+    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
+    public void send(ServerFrame frame, Runnable afterWritten) {
+        outbox.offer(codec.encode(frame), afterWritten);
+    }
+
     /** Sends a frame already encoded, so one frame for many connections is encoded once. */
     public void send(TextMessage encodedFrame) {
         outbox.offer(encodedFrame);
     }
 
-    public void close(CloseStatus status) {
-        outbox.close(status);
+    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
+    public void send(TextMessage encodedFrame, Runnable afterWritten) {
+        outbox.offer(encodedFrame, afterWritten);
+    }
+
+    /**
+     * Sends a frame of the greeting, ahead of every frame sent the ordinary way; only for a
+     * {@link ConnectionGreeting} while it greets this connection.
+     */
+    public void greet(ServerFrame frame, Runnable afterWritten) {
+        outbox.greet(codec.encode(frame), afterWritten);
+    }
+
+    /** @return completes once the session is closed */
+    public CompletableFuture<Void> close(CloseStatus status) {
+        return outbox.close(status);
     }
 
     /**
@@ -82,12 +107,55 @@ public final class Connection {
         openSessionId.updateAndGet(current -> sessionId.equals(current) ? null : current);
     }
 
+    /** True once the node closes this connection, or the container reported it closed. */
+    boolean closing() {
+        return outbox.closed();
+    }
+
+    void holdForGreeting() {
+        outbox.holdForGreeting();
+    }
+
+    void greeted() {
+        outbox.greeted();
+    }
+
     void frameReceived() {
         lastFrameNanos = System.nanoTime();
     }
 
     long nanosSinceLastFrame(long nowNanos) {
         return nowNanos - lastFrameNanos;
+    }
+
+    boolean withinRateLimit() {
+        return budget.tryTake(System.nanoTime());
+    }
+
+    /** How many characters of an unfinished frame are held. */
+    int partialFrameLength() {
+        return partialFrame == null ? 0 : partialFrame.length();
+    }
+
+    /**
+     * Joins the parts of a client frame. The container hands parts one at a time per connection.
+     *
+     * @return the whole frame when {@code part} is its last, else null
+     */
+    String joinFrame(String part, boolean last) {
+        if (partialFrame == null && last) {
+            return part;
+        }
+        if (partialFrame == null) {
+            partialFrame = new StringBuilder(part.length() * 2);
+        }
+        partialFrame.append(part);
+        if (!last) {
+            return null;
+        }
+        String frame = partialFrame.toString();
+        partialFrame = null;
+        return frame;
     }
 
     void discard() {

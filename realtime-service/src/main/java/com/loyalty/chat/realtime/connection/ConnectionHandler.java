@@ -13,24 +13,41 @@ import com.loyalty.chat.realtime.protocol.ClientFrame;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.MalformedFrameException;
 import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.ServerFrame;
 
-/** The container's view of one endpoint: its events become the connection's lifecycle and client frames. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The container's view of one endpoint: its events become the connection's lifecycle and client frames.
+ *
+ * <p>Frames arrive in parts no larger than the container's small receive buffer and are joined here, up to the
+ * frame limit: the container would otherwise hold a buffer as large as the largest allowed frame for every
+ * connection, whether it ever sends one or not.
+ */
 final class ConnectionHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
     private static final String CONNECTION_ATTRIBUTE = Connection.class.getName();
+    private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too large");
 
     private final Protocol protocol;
     private final ConnectionLifecycle lifecycle;
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
+    private final long maxFrameChars;
 
     ConnectionHandler(Protocol protocol, ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher,
-                      FrameCodec codec) {
+                      FrameCodec codec, ConnectionProperties properties) {
         this.protocol = protocol;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.codec = codec;
+        this.maxFrameChars = properties.maxFrameSize().toBytes();
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override
@@ -38,18 +55,47 @@ final class ConnectionHandler extends TextWebSocketHandler {
         session.getAttributes().put(CONNECTION_ATTRIBUTE, lifecycle.open(session, protocol));
     }
 
+    /** Nothing a client sends after the node decided to close it is acted on, not even the rest of a large frame. */
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connectionOf(session);
+        if (connection.closing()) {
+            return;
+        }
         connection.frameReceived();
+        String part = message.getPayload();
+        if (connection.partialFrameLength() + part.length() > maxFrameChars) {
+            connection.close(TOO_BIG);
+            return;
+        }
+        String text = connection.joinFrame(part, message.isLast());
+        if (text != null) {
+            receive(connection, text);
+        }
+    }
+
+    /** A frame over the rate limit is dropped, but still answered, with what could be read of it. */
+    private void receive(Connection connection, String text) {
+        boolean withinRateLimit = connection.withinRateLimit();
         ClientFrame frame;
         try {
-            frame = codec.decode(message.getPayload());
+            frame = codec.decode(text);
         } catch (MalformedFrameException e) {
-            connection.send(protocol.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), null, null, null));
+            connection.send(withinRateLimit
+                    ? protocol.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), null, null, null)
+                    : rateLimited(null, null));
+            return;
+        }
+        if (!withinRateLimit) {
+            connection.send(rateLimited(frame.type(), frame.requestId()));
             return;
         }
         dispatcher.dispatch(connection, frame);
+    }
+
+    private ServerFrame rateLimited(String requestType, JsonNode requestId) {
+        return protocol.error(ErrorCode.RATE_LIMITED.code(), ErrorCode.RATE_LIMITED.defaultMessage(), requestType,
+                null, requestId);
     }
 
     @Override

@@ -7,50 +7,81 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.node.NodeId;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
-/** Brings a connection into the registry and out of it, telling the listeners. */
+/** Brings a connection into the registry and out of it, telling the listeners, and greets it on the way in. */
 @Component
 class ConnectionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
+    /** Tomcat's per-session bound on a blocking write; its default of 20 s would outlast the send time limit. */
+    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final ConnectionRegistry registry;
     private final List<ConnectionListener> listeners;
+    private final List<ConnectionGreeting> greetings;
     private final FrameCodec codec;
     private final ConnectionProperties properties;
     private final NodeId nodeId;
 
-    ConnectionLifecycle(ConnectionRegistry registry, List<ConnectionListener> listeners, FrameCodec codec,
-                        ConnectionProperties properties, NodeId nodeId) {
+    ConnectionLifecycle(ConnectionRegistry registry, List<ConnectionListener> listeners,
+                        List<ConnectionGreeting> greetings, FrameCodec codec, ConnectionProperties properties,
+                        NodeId nodeId) {
         this.registry = registry;
         this.listeners = listeners;
+        this.greetings = greetings;
         this.codec = codec;
         this.properties = properties;
         this.nodeId = nodeId;
     }
 
-    /** {@code connection_established} is queued before the connection is registered, so it is the first frame. */
+    /**
+     * {@code connection_established} goes out at once; events routed to the connection once it is registered wait
+     * until the greetings are sent. A greeting that fails is logged and skipped: the connection is registered by
+     * then and must be handed back to the container, which only learns of it when this returns.
+     */
     Connection open(WebSocketSession session, Protocol protocol) {
+        limitBlockingSends(session);
         ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
         Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit());
-        Connection connection = new Connection(UUID.randomUUID().toString(), identity, protocol, codec, outbox);
-        connection.send(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
-                nodeId.value(), properties.heartbeatInterval()));
+        Connection connection = new Connection(UUID.randomUUID().toString(), identity, protocol, codec, outbox,
+                new FrameBudget(properties.rateLimit(), System.nanoTime()));
+        connection.holdForGreeting();
+        connection.greet(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
+                nodeId.value(), properties.heartbeatInterval()), null);
         registry.add(connection);
         log.debug("Opened {}", connection);
         listeners.forEach(listener -> listener.connectionOpened(connection));
+        for (ConnectionGreeting greeting : greetings) {
+            try {
+                greeting.greet(connection);
+            } catch (RuntimeException e) {
+                log.error("Greeting {} failed", connection, e);
+            }
+        }
+        connection.greeted();
         return connection;
     }
 
+    /** Idempotent: the container and a draining node may both report one connection closed. */
     void closed(Connection connection) {
         connection.discard();
-        registry.remove(connection);
-        log.debug("Closed {}", connection);
-        listeners.forEach(listener -> listener.connectionClosed(connection));
+        if (registry.remove(connection)) {
+            log.debug("Closed {}", connection);
+            listeners.forEach(listener -> listener.connectionClosed(connection));
+        }
+    }
+
+    private void limitBlockingSends(WebSocketSession session) {
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session
+                        container) {
+            container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
+        }
     }
 }

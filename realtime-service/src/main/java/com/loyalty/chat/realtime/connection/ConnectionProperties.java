@@ -9,13 +9,19 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param heartbeatInterval what {@code connection_established} tells clients to heartbeat within
- * @param idleTimeout a connection that sends no frame for this long is closed
+ * @param idleTimeout a connection that sends no frame for this long is closed (1001)
  * @param idleCheckInterval how often idle connections are looked for; a connection may live this much longer
- * @param maxFrameSize a larger client frame closes the connection with 1009; Tomcat counts it in decoded
- *                     characters, which equals bytes for the ASCII of JSON syntax
- * @param sendTimeLimit a client whose socket has not taken a frame for this long is closed as too slow
- * @param sendBufferSize a client with this much queued for it is closed as too slow, rather than the node holding
- *                       ever more memory for it
+ * @param maxFrameSize a larger client frame closes the connection with 1009; counted in characters, which equals
+ *                     bytes for the ASCII of JSON syntax
+ * @param receiveBufferSize what the container holds per connection to read frames, once for bytes and once for
+ *                          characters; a larger frame arrives in parts that the node joins, so this trades a little
+ *                          work on large frames for memory on every connection
+ * @param sendTimeLimit a client whose socket has not taken a frame for this long is closed as too slow (1013)
+ * @param sendBufferSize a client with this much queued for it is closed as too slow (1013), rather than the node
+ *                       holding ever more memory for it
+ * @param maxConnections the node refuses further handshakes (503, 5003) while it holds this many connections
+ * @param rateLimit how many frames a connection may send; beyond it a frame is answered with 4029 and dropped
+ * @param drainTimeout on shutdown, how long clients get to take their 1012 close before the node lets go of them
  * @param allowedOriginPatterns browser origins that may connect; tokens travel in the URL, not in cookies, so a
  *                              foreign page cannot ride on a user's ambient credentials
  */
@@ -25,7 +31,20 @@ record ConnectionProperties(
         @DefaultValue("90s") Duration idleTimeout,
         @DefaultValue("5s") Duration idleCheckInterval,
         @DefaultValue("64KB") DataSize maxFrameSize,
+        @DefaultValue("4KB") DataSize receiveBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferSize,
+        @DefaultValue("20000") int maxConnections,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue("10s") Duration drainTimeout,
         @DefaultValue("*") List<String> allowedOriginPatterns) {
+
+    /**
+     * A token bucket per connection.
+     *
+     * @param framesPerSecond the sustained rate
+     * @param burst how many frames may come at once after a quiet spell
+     */
+    record RateLimit(@DefaultValue("20") double framesPerSecond, @DefaultValue("40") int burst) {
+    }
 }

@@ -32,13 +32,17 @@ public class ConnectionRegistry {
         }
     }
 
-    void remove(Connection connection) {
-        all.remove(connection.id());
+    /** @return false when the connection was not registered (any more) */
+    boolean remove(Connection connection) {
+        if (all.remove(connection.id()) == null) {
+            return false;
+        }
         byMember.computeIfPresent(memberOf(connection), (member, connections) -> {
             connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
         admins.remove(connection);
+        return true;
     }
 
     /** The connections of one account acting in one role; an account that is also an admin has both kinds. */

@@ -8,16 +8,17 @@ import org.springframework.util.Assert;
 import org.springframework.web.context.ServletContextAware;
 
 /**
- * Sets the frame limit on the servlet container's WebSocket container, which then closes a connection with 1009
- * rather than buffer a larger frame. This does what Spring's {@code ServletServerContainerFactoryBean} does, without
- * a factory bean that the context would instantiate early, before its properties exist, to learn its type.
+ * Sizes the buffers the servlet container's WebSocket container allocates for every connection up front, one for
+ * bytes and one for characters. They are kept small; {@link ConnectionHandler} joins a larger frame from its parts
+ * and enforces the frame limit itself. This does what Spring's {@code ServletServerContainerFactoryBean} does,
+ * without a factory bean that the context would instantiate early, before its properties exist, to learn its type.
  */
 @Component
-class ContainerFrameLimit implements ServletContextAware {
+class ContainerBuffers implements ServletContextAware {
 
     private final ConnectionProperties properties;
 
-    ContainerFrameLimit(ConnectionProperties properties) {
+    ContainerBuffers(ConnectionProperties properties) {
         this.properties = properties;
     }
 
@@ -25,8 +26,8 @@ class ContainerFrameLimit implements ServletContextAware {
     public void setServletContext(ServletContext servletContext) {
         ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
         Assert.state(container != null, "The servlet container offers no WebSocket container");
-        int maxFrameSize = Math.toIntExact(properties.maxFrameSize().toBytes());
-        container.setDefaultMaxTextMessageBufferSize(maxFrameSize);
-        container.setDefaultMaxBinaryMessageBufferSize(maxFrameSize);
+        int receiveBufferSize = Math.toIntExact(properties.receiveBufferSize().toBytes());
+        container.setDefaultMaxTextMessageBufferSize(receiveBufferSize);
+        container.setDefaultMaxBinaryMessageBufferSize(receiveBufferSize);
     }
 }

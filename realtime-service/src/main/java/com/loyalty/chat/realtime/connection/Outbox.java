@@ -3,6 +3,7 @@ package com.loyalty.chat.realtime.connection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,10 @@ import org.springframework.web.socket.WebSocketSession;
  * thread writes to the socket, so neither Kafka listener threads nor other connections wait on a slow client. A
  * client that lets too many bytes queue up, or whose socket takes too long to accept a frame, is closed.
  *
+ * <p>While a greeting is pending ({@link #holdForGreeting}), offered frames wait and only greeting frames are
+ * written, so what a new client must hear first (who it is, what it missed) comes before any live event, even one
+ * routed to it while the greeting was still being put together.
+ *
  * <p>Spring's {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
  */
@@ -30,13 +35,20 @@ final class Outbox {
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer-", 0).factory();
     private static final long NOT_WRITING = Long.MIN_VALUE;
 
+    /** A frame, and what to do once the socket has taken it (null for nothing). */
+    private record Outgoing(TextMessage message, Runnable afterWritten) {
+    }
+
     private final WebSocketSession session;
     private final long bufferLimitBytes;
     private final long sendTimeLimitNanos;
-    private final Queue<TextMessage> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Outgoing> greeting = new ConcurrentLinkedQueue<>();
+    private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> sessionClosed = new CompletableFuture<>();
+    private volatile boolean greeted = true;
     private volatile long writeStartedNanos = NOT_WRITING;
 
     Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
@@ -45,28 +57,44 @@ final class Outbox {
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
     }
 
-    void offer(TextMessage message) {
-        if (closed.get()) {
-            return;
-        }
-        queue.add(message);
-        long queued = queuedBytes.addAndGet(message.getPayloadLength());
-        if (queued > bufferLimitBytes || writeIsStuck()) {
-            log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", session.getId(),
-                    queued, writeInFlightMillis());
-            close(SLOW_CONSUMER);
-            return;
-        }
-        if (draining.compareAndSet(false, true)) {
-            WRITERS.newThread(this::drain).start();
-        }
+    /** Until {@link #greeted()}, only frames passed to {@link #greet} are written. */
+    void holdForGreeting() {
+        greeted = false;
     }
 
-    /** Closes the session without waiting; a write in flight may hold the socket for a while. */
-    void close(CloseStatus status) {
+    void greet(TextMessage message, Runnable afterWritten) {
+        enqueue(greeting, new Outgoing(message, afterWritten));
+    }
+
+    void greeted() {
+        greeted = true;
+        startDraining();
+    }
+
+    void offer(TextMessage message) {
+        offer(message, null);
+    }
+
+    /** @param afterWritten run on the writer thread once the socket has taken the frame; never if it does not */
+    void offer(TextMessage message, Runnable afterWritten) {
+        enqueue(queue, new Outgoing(message, afterWritten));
+    }
+
+    /**
+     * Closes the session without waiting; a write in flight may hold the socket for a while.
+     *
+     * @return completes once the container has closed the session, or at once if this outbox was closed before
+     */
+    CompletableFuture<Void> close(CloseStatus status) {
         if (discard()) {
             WRITERS.newThread(() -> closeSession(status)).start();
+            return sessionClosed;
         }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    boolean closed() {
+        return closed.get();
     }
 
     /** Stops all writing and drops what is queued; true the first time. */
@@ -74,9 +102,41 @@ final class Outbox {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
+        greeting.clear();
         queue.clear();
         queuedBytes.set(0);
         return true;
+    }
+
+    private void enqueue(Queue<Outgoing> target, Outgoing outgoing) {
+        if (closed.get()) {
+            return;
+        }
+        target.add(outgoing);
+        long queued = queuedBytes.addAndGet(outgoing.message().getPayloadLength());
+        if (queued > bufferLimitBytes || writeIsStuck()) {
+            log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", session.getId(),
+                    queued, writeInFlightMillis());
+            close(SLOW_CONSUMER);
+            return;
+        }
+        startDraining();
+    }
+
+    private void startDraining() {
+        if (hasWork() && draining.compareAndSet(false, true)) {
+            WRITERS.newThread(this::drain).start();
+        }
+    }
+
+    private boolean hasWork() {
+        return !greeting.isEmpty() || greeted && !queue.isEmpty();
+    }
+
+    /** Greeting frames first; every greeting frame is offered before {@link #greeted()}, so none can come late. */
+    private Outgoing next() {
+        Outgoing next = greeting.poll();
+        return next != null || !greeted ? next : queue.poll();
     }
 
     private boolean writeIsStuck() {
@@ -92,24 +152,35 @@ final class Outbox {
     /** One drainer at a time; the re-check after releasing catches a frame offered while it was letting go. */
     private void drain() {
         do {
-            TextMessage next;
-            while (!closed.get() && (next = queue.poll()) != null) {
-                queuedBytes.addAndGet(-next.getPayloadLength());
+            Outgoing next;
+            while (!closed.get() && (next = next()) != null) {
+                queuedBytes.addAndGet(-next.message().getPayloadLength());
                 write(next);
             }
             draining.set(false);
-        } while (!closed.get() && !queue.isEmpty() && draining.compareAndSet(false, true));
+        } while (!closed.get() && hasWork() && draining.compareAndSet(false, true));
     }
 
-    private void write(TextMessage message) {
-        writeStartedNanos = System.nanoTime();
+    private void write(Outgoing outgoing) {
+        long started = System.nanoTime();
+        writeStartedNanos = started;
         try {
-            session.sendMessage(message);
+            session.sendMessage(outgoing.message());
         } catch (IOException | RuntimeException e) {
-            log.debug("Write to {} failed; closing", session.getId(), e);
-            close(CloseStatus.SESSION_NOT_RELIABLE);
+            // The container gives up on a blocked write after the send time limit: that client is too slow.
+            boolean timedOut = System.nanoTime() - started >= sendTimeLimitNanos;
+            log.debug("Write to {} failed{}; closing", session.getId(), timedOut ? " after the send time limit" : "", e);
+            close(timedOut ? SLOW_CONSUMER : CloseStatus.SESSION_NOT_RELIABLE);
+            return;
         } finally {
             writeStartedNanos = NOT_WRITING;
+        }
+        if (outgoing.afterWritten() != null) {
+            try {
+                outgoing.afterWritten().run();
+            } catch (RuntimeException e) {
+                log.warn("After writing to {}", session.getId(), e);
+            }
         }
     }
 
@@ -118,6 +189,8 @@ final class Outbox {
             session.close(status);
         } catch (IOException | RuntimeException e) {
             log.debug("Closing {} failed", session.getId(), e);
+        } finally {
+            sessionClosed.complete(null);
         }
     }
 }

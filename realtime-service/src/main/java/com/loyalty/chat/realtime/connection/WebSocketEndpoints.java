@@ -8,27 +8,30 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
+import com.loyalty.chat.realtime.handshake.AdmissionInterceptor;
 import com.loyalty.chat.realtime.handshake.ConnectionRoleInterceptor;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
-/** One endpoint per protocol, at the protocol's path. */
+/** One endpoint per protocol, at the protocol's path; the node's admission is checked before the client's role. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableConfigurationProperties(ConnectionProperties.class)
 class WebSocketEndpoints implements WebSocketConfigurer {
 
     private final List<Protocol> protocols;
+    private final AdmissionInterceptor admissionInterceptor;
     private final ConnectionRoleInterceptor roleInterceptor;
     private final ConnectionLifecycle lifecycle;
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final ConnectionProperties properties;
 
-    WebSocketEndpoints(List<Protocol> protocols, ConnectionRoleInterceptor roleInterceptor,
-                       ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher, FrameCodec codec,
-                       ConnectionProperties properties) {
+    WebSocketEndpoints(List<Protocol> protocols, AdmissionInterceptor admissionInterceptor,
+                       ConnectionRoleInterceptor roleInterceptor, ConnectionLifecycle lifecycle,
+                       ClientFrameDispatcher dispatcher, FrameCodec codec, ConnectionProperties properties) {
         this.protocols = protocols;
+        this.admissionInterceptor = admissionInterceptor;
         this.roleInterceptor = roleInterceptor;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
@@ -40,8 +43,9 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         String[] origins = properties.allowedOriginPatterns().toArray(String[]::new);
         for (Protocol protocol : protocols) {
-            registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec), protocol.path())
-                    .addInterceptors(roleInterceptor)
+            registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties),
+                            protocol.path())
+                    .addInterceptors(admissionInterceptor, roleInterceptor)
                     .setAllowedOriginPatterns(origins);
         }
     }

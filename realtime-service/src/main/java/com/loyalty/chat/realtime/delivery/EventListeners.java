@@ -12,16 +12,19 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.contracts.events.MessageEvent;
+import com.loyalty.chat.contracts.events.RealtimeSignal;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.realtime.sessions.SessionDirectory;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the event topics as a broadcast: a consumer group of this node's own, starting at the end whenever
- * partitions are assigned, because what happened while the node was away belongs to clients that are now connected
- * elsewhere and catch up through {@code offline_messages} and {@code sync}.
+ * Reads the event and signal topics as a broadcast: a consumer group of this node's own, starting at the end
+ * whenever partitions are assigned, because what happened while the node was away belongs to clients that are now
+ * connected elsewhere and catch up through {@code offline_messages} and {@code sync}. Session and message events
+ * also keep the node's session directory current.
  *
  * <p>A record that cannot be read is logged and skipped rather than dead-lettered: every node reads it, so each
  * would put its own copy in the dead-letter topic, and the services consuming as one group already dead-letter it.
@@ -34,23 +37,38 @@ class EventListeners implements ConsumerSeekAware {
 
     private final JsonMapper jsonMapper;
     private final EventRouter router;
+    private final SessionDirectory sessions;
 
-    EventListeners(JsonMapper jsonMapper, EventRouter router) {
+    EventListeners(JsonMapper jsonMapper, EventRouter router, SessionDirectory sessions) {
         this.jsonMapper = jsonMapper;
         this.router = router;
+        this.sessions = sessions;
     }
 
     @KafkaListener(topics = Topics.MESSAGE_EVENTS, groupId = GROUP)
     void onMessageEvent(ConsumerRecord<String, String> record) {
         read(record, MessageEvent.class)
                 .filter(event -> knownVersion(record, event.schemaVersion(), MessageEvent.SCHEMA_VERSION))
-                .ifPresent(router::route);
+                .ifPresent(event -> {
+                    sessions.learn(event);
+                    router.route(event);
+                });
     }
 
     @KafkaListener(topics = Topics.SESSION_EVENTS, groupId = GROUP)
     void onSessionEvent(ConsumerRecord<String, String> record) {
         read(record, SessionEvent.class)
                 .filter(event -> knownVersion(record, event.schemaVersion(), SessionEvent.SCHEMA_VERSION))
+                .ifPresent(event -> {
+                    sessions.learn(event);
+                    router.route(event);
+                });
+    }
+
+    @KafkaListener(topics = Topics.REALTIME_SIGNALS, groupId = GROUP)
+    void onSignal(ConsumerRecord<String, String> record) {
+        read(record, RealtimeSignal.class)
+                .filter(signal -> knownVersion(record, signal.schemaVersion(), RealtimeSignal.SCHEMA_VERSION))
                 .ifPresent(router::route);
     }
 

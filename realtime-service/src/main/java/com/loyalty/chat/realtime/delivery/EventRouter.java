@@ -2,16 +2,21 @@ package com.loyalty.chat.realtime.delivery;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageRejected;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.MessageEvent.MessagesRead;
+import com.loyalty.chat.contracts.events.RealtimeSignal;
+import com.loyalty.chat.contracts.events.RealtimeSignal.TypingChanged;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
@@ -20,43 +25,56 @@ import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.realtime.connection.Connection;
 import com.loyalty.chat.realtime.connection.ConnectionRegistry;
+import com.loyalty.chat.realtime.messaging.RequestIds;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Protocol;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
-/** Decides which of this node's connections see an event, and in which frame. Never blocks: sending only queues. */
+/**
+ * Decides which of this node's connections see an event, and in which frame. Never blocks: sending only queues.
+ *
+ * <p>A session has two sides: its user's connections (in the user role), and its admin's (every admin connection
+ * while no admin holds it). A message goes to both sides, an answer ({@code message_sent}, {@code error}) to the
+ * sender's connections, and what one side does ({@code messages_read}, {@code user_typing}) to the other side.
+ */
 @Component
 class EventRouter {
 
     private final ConnectionRegistry registry;
     private final FrameCodec codec;
+    private final RequestIds requestIds;
+    private final DeliveryReceipts receipts;
+    private final Cache<String, Boolean> routedMessages;
 
-    EventRouter(ConnectionRegistry registry, FrameCodec codec) {
+    EventRouter(ConnectionRegistry registry, FrameCodec codec, RequestIds requestIds, DeliveryReceipts receipts,
+                DeliveryProperties properties) {
         this.registry = registry;
         this.codec = codec;
+        this.requestIds = requestIds;
+        this.receipts = receipts;
+        this.routedMessages = Caffeine.newBuilder().maximumSize(properties.rememberedEvents()).build();
     }
 
     void route(MessageEvent event) {
         switch (event) {
-            case MessageStored stored -> {
-                send(registry.of(stored.senderId(), stored.senderType()), protocol -> protocol.messageSent(stored));
-                send(registry.of(stored.sessionUserId(), SenderType.USER),
-                        protocol -> protocol.newMessage(stored, SenderType.USER));
-                send(stored.sessionAdminId() == null
-                                ? registry.admins()
-                                : registry.of(stored.sessionAdminId(), SenderType.ADMIN),
-                        protocol -> protocol.newMessage(stored, SenderType.ADMIN));
+            case MessageStored stored -> route(stored);
+            case MessageRejected rejected -> {
+                for (Connection sender : registry.of(rejected.senderId(), rejected.senderType())) {
+                    sender.send(sender.protocol().messageRejected(rejected,
+                            requestIds.of(sender, rejected.tempMessageId())));
+                }
             }
-            case MessageRejected rejected -> send(registry.of(rejected.senderId(), rejected.senderType()),
-                    protocol -> protocol.messageRejected(rejected));
-            // messages_read needs the session's participants, which this event does not carry yet.
-            case MessagesRead _ -> { }
+            case MessagesRead read -> send(otherSide(read.readerType(), read.sessionUserId(), read.sessionAdminId()),
+                    protocol -> protocol.messagesRead(read));
         }
     }
 
     void route(SessionEvent event) {
         switch (event) {
-            case SessionOpened opened -> send(registry.admins(), protocol -> protocol.newSession(opened));
+            case SessionOpened opened -> {
+                send(registry.admins(), protocol -> protocol.newSession(opened));
+                send(registry.of(opened.user().userId(), SenderType.USER), protocol -> protocol.newSession(opened));
+            }
             case SessionStatusChanged changed -> {
                 Collection<Connection> user = registry.of(changed.userId(), SenderType.USER);
                 if (changed.newStatus() == SessionStatus.CLOSED) {
@@ -70,12 +88,64 @@ class EventRouter {
         }
     }
 
-    /** Builds and encodes the frame once per protocol, however many connections get it. */
+    void route(RealtimeSignal signal) {
+        switch (signal) {
+            case TypingChanged typing -> send(
+                    otherSide(typing.senderType(), typing.sessionUserId(), typing.sessionAdminId()),
+                    protocol -> protocol.userTyping(typing));
+        }
+    }
+
+    /**
+     * The sender's connections hear {@code message_sent}, each time the message is announced: message-service
+     * announces it again (same event) when a client repeats its {@code tempMessageId}, and that client waits for the
+     * first id. Both sides get {@code new_message} once; a receipt follows for the recipient's side.
+     */
+    private void route(MessageStored stored) {
+        for (Connection sender : registry.of(stored.senderId(), stored.senderType())) {
+            sender.send(sender.protocol().messageSent(stored, requestIds.of(sender, stored.tempMessageId())));
+        }
+        if (routedMessages.asMap().putIfAbsent(stored.eventId(), Boolean.TRUE) != null) {
+            return;
+        }
+        List<String> messageIds = List.of(stored.messageId());
+        Function<Connection, Runnable> receipt =
+                recipient -> () -> receipts.handedOver(recipient, stored.sessionId(), messageIds);
+        Function<Connection, Runnable> none = connection -> null;
+        boolean fromUser = stored.senderType() == SenderType.USER;
+        send(userSide(stored.sessionUserId()), protocol -> protocol.newMessage(stored, SenderType.USER),
+                fromUser ? none : receipt);
+        send(adminSide(stored.sessionAdminId()), protocol -> protocol.newMessage(stored, SenderType.ADMIN),
+                fromUser ? receipt : none);
+    }
+
+    private Collection<Connection> userSide(long sessionUserId) {
+        return registry.of(sessionUserId, SenderType.USER);
+    }
+
+    private Collection<Connection> adminSide(Long sessionAdminId) {
+        return sessionAdminId == null ? registry.admins() : registry.of(sessionAdminId, SenderType.ADMIN);
+    }
+
+    private Collection<Connection> otherSide(SenderType actingSide, long sessionUserId, Long sessionAdminId) {
+        return actingSide == SenderType.USER ? adminSide(sessionAdminId) : userSide(sessionUserId);
+    }
+
     private void send(Collection<Connection> connections, Function<Protocol, ServerFrame> frame) {
+        send(connections, frame, connection -> null);
+    }
+
+    /**
+     * Builds and encodes the frame once per protocol, however many connections get it.
+     *
+     * @param afterWritten what to do once a connection's socket has taken the frame (null for nothing)
+     */
+    private void send(Collection<Connection> connections, Function<Protocol, ServerFrame> frame,
+                      Function<Connection, Runnable> afterWritten) {
         Map<Protocol, TextMessage> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             connection.send(encoded.computeIfAbsent(connection.protocol(),
-                    protocol -> codec.encode(frame.apply(protocol))));
+                    protocol -> codec.encode(frame.apply(protocol))), afterWritten.apply(connection));
         }
     }
 }

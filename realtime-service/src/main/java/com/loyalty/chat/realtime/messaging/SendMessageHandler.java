@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.contracts.api.ChatException;
@@ -32,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  * sender fields in the frame are ignored.
  */
 @Component
-@EnableConfigurationProperties(MessagingProperties.class)
 class SendMessageHandler implements ClientFrameHandler {
 
     private static final String CLIENT_TYPES = Arrays.stream(MessageType.values())
@@ -42,14 +40,16 @@ class SendMessageHandler implements ClientFrameHandler {
 
     private final Commands commands;
     private final OpenSessions openSessions;
+    private final RequestIds requestIds;
     private final JsonMapper jsonMapper;
     private final MessagingProperties properties;
     private final Clock clock;
 
-    SendMessageHandler(Commands commands, OpenSessions openSessions, JsonMapper jsonMapper,
+    SendMessageHandler(Commands commands, OpenSessions openSessions, RequestIds requestIds, JsonMapper jsonMapper,
                        MessagingProperties properties, Clock clock) {
         this.commands = commands;
         this.openSessions = openSessions;
+        this.requestIds = requestIds;
         this.jsonMapper = jsonMapper;
         this.properties = properties;
         this.clock = clock;
@@ -74,6 +74,7 @@ class SendMessageHandler implements ClientFrameHandler {
                     ErrorCode.CONTENT_TOO_LARGE.defaultMessage(), tempMessageId);
         }
         String sessionId = sessionId(connection, data.sessionId(), tempMessageId);
+        requestIds.remember(connection, tempMessageId, frame.requestId());
         commands.send(connection, frame, tempMessageId, new SendMessage(MessageCommand.SCHEMA_VERSION,
                 UUID.randomUUID().toString(), sessionId, commands.senderOf(connection), clock.instant(),
                 data.content(), messageType, tempMessageId, List.of()));

@@ -1,2 +1,5 @@
-/** Chat messages sent over a connection: cheap checks on the node, then a command to message-service on Kafka. */
+/**
+ * What a client does in a conversation: send messages, mark them read (commands to message-service) and type
+ * (signals to the other nodes), all on Kafka after cheap checks on the node.
+ */
 package com.loyalty.chat.realtime.messaging;

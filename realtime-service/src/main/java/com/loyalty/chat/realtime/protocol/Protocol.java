@@ -1,9 +1,12 @@
 package com.loyalty.chat.realtime.protocol;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.loyalty.chat.contracts.events.MessageEvent.MessageRejected;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
+import com.loyalty.chat.contracts.events.MessageEvent.MessagesRead;
+import com.loyalty.chat.contracts.events.RealtimeSignal.TypingChanged;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
@@ -13,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One endpoint's dialect: the path it is served at and how each server frame looks there. Whoever sends a frame
  * asks the connection's protocol for it, so the dialects differ only here.
+ *
+ * <p>A {@code requestId} parameter is the client's id of the frame being answered, echoed when not null.
  */
 public interface Protocol {
 
@@ -32,15 +37,31 @@ public interface Protocol {
     ServerFrame error(int code, String msg, String requestType, String tempMessageId, JsonNode requestId);
 
     /** To the sender: the message with its {@code tempMessageId} is stored. */
-    ServerFrame messageSent(MessageStored stored);
+    ServerFrame messageSent(MessageStored stored, JsonNode requestId);
 
     /** To a participant of the session other than through the sender's {@link #messageSent}. */
     ServerFrame newMessage(MessageStored stored, SenderType recipientRole);
 
     /** To the sender: the message with its {@code tempMessageId} was refused. */
-    ServerFrame messageRejected(MessageRejected rejected);
+    ServerFrame messageRejected(MessageRejected rejected, JsonNode requestId);
 
     ServerFrame newSession(SessionOpened opened);
 
     ServerFrame sessionStatus(SessionStatusChanged changed);
+
+    /** To the side that did not read: the reader's side has read these messages. */
+    ServerFrame messagesRead(MessagesRead read);
+
+    /** To the side that is not typing. */
+    ServerFrame userTyping(TypingChanged typing);
+
+    /**
+     * What the client missed while it had no connection, oldest first.
+     *
+     * @param messages history items as message-service answers them, passed on unchanged
+     */
+    ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore);
+
+    /** The answer to {@code sync}: the session's messages after the one the client named, oldest first. */
+    ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, JsonNode requestId);
 }

@@ -12,7 +12,9 @@ import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.Attachment;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageRejected;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
+import com.loyalty.chat.contracts.events.MessageEvent.MessagesRead;
 import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.RealtimeSignal.TypingChanged;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
@@ -61,9 +63,9 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame messageSent(MessageStored stored) {
-        return frame("message_sent", new MessageSent(stored.tempMessageId(), stored.messageId(), stored.sessionId(),
-                "sent", stored.occurredAt()));
+    public ServerFrame messageSent(MessageStored stored, JsonNode requestId) {
+        return answer("message_sent", new MessageSent(stored.tempMessageId(), stored.messageId(), stored.sessionId(),
+                "sent", stored.occurredAt()), requestId);
     }
 
     @Override
@@ -76,8 +78,8 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame messageRejected(MessageRejected rejected) {
-        return error(rejected.errorCode(), rejected.reason(), SEND_MESSAGE, rejected.tempMessageId(), null);
+    public ServerFrame messageRejected(MessageRejected rejected, JsonNode requestId) {
+        return error(rejected.errorCode(), rejected.reason(), SEND_MESSAGE, rejected.tempMessageId(), requestId);
     }
 
     @Override
@@ -94,6 +96,28 @@ class V2Protocol implements Protocol {
         return frame("session_status", new SessionStatusData(changed.sessionId(), changed.newStatus(),
                 changed.oldStatus(),
                 admin == null ? null : new AdminInfo(admin.userId(), admin.nickname(), admin.avatar())));
+    }
+
+    @Override
+    public ServerFrame messagesRead(MessagesRead read) {
+        return frame("messages_read", new MessagesReadData(read.sessionId(), read.readerId(), read.readerType(),
+                read.messageIds(), read.occurredAt()));
+    }
+
+    @Override
+    public ServerFrame userTyping(TypingChanged typing) {
+        return frame("user_typing", new UserTyping(typing.sessionId(), typing.userId(), typing.typing(),
+                typing.senderType(), typing.occurredAt()));
+    }
+
+    @Override
+    public ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore) {
+        return frame("offline_messages", new OfflineMessages(messages, hasMore));
+    }
+
+    @Override
+    public ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, JsonNode requestId) {
+        return answer("sync_messages", new SyncMessages(sessionId, messages, hasMore), requestId);
     }
 
     /** A frame pushed by the server, not answering a client frame. */
@@ -138,5 +162,18 @@ class V2Protocol implements Protocol {
     }
 
     record AdminInfo(long adminId, String name, String avatar) {
+    }
+
+    record MessagesReadData(String sessionId, long readerId, SenderType readerType, List<String> messageIds,
+                            Instant readAt) {
+    }
+
+    record UserTyping(String sessionId, long userId, boolean typing, SenderType senderType, Instant timestamp) {
+    }
+
+    record OfflineMessages(List<JsonNode> messages, boolean hasMore) {
+    }
+
+    record SyncMessages(String sessionId, List<JsonNode> messages, boolean hasMore) {
     }
 }

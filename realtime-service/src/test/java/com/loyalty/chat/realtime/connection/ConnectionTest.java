@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 class ConnectionTest extends NodeTest {
 
-
     private final TestAccount account = TestAccount.next("连接测试");
 
     @Test
@@ -132,6 +131,17 @@ class ConnectionTest extends NodeTest {
 
             client.send(frame(Map.of("type", "ping")));
             client.awaitFrame("pong");
+        }
+    }
+
+    @Test
+    void aFrameLargerThanTheReceiveBufferButWithinTheLimitArrivesWhole() {
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.send(frame(Map.of("type", "ping", "data", Map.of("padding", "x".repeat(60_000)),
+                    "requestId", "large")));
+
+            assertThat(client.awaitFrame("pong").path("requestId").asString()).isEqualTo("large");
+            assertThat(client.closedByServer()).isFalse();
         }
     }
 

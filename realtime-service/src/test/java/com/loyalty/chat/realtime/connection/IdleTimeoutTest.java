@@ -9,6 +9,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Nodes;
+import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
 
@@ -17,7 +18,7 @@ import com.loyalty.chat.realtime.support.TestClient;
         "chat.realtime.node.id=node-idle",
         "chat.realtime.connection.idle-timeout=1s",
         "chat.realtime.connection.idle-check-interval=200ms"})
-@ContextConfiguration(initializers = LocalStackInitializer.class)
+@ContextConfiguration(initializers = {LocalStackInitializer.class, Stubs.class})
 class IdleTimeoutTest {
 
     @LocalServerPort

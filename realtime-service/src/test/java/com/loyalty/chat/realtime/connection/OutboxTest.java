@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -81,6 +82,42 @@ class OutboxTest {
             outbox.offer(new TextMessage("next"));
             verify(session).close(Outbox.SLOW_CONSUMER);
         });
+    }
+
+    @Test
+    void framesOfferedDuringTheGreetingWaitBehindIt() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
+                .when(session).sendMessage(any());
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
+        outbox.holdForGreeting();
+
+        outbox.greet(new TextMessage("connection_established"), null);
+        outbox.offer(new TextMessage("routed while greeting"));
+        outbox.greet(new TextMessage("offline_messages"), null);
+        outbox.greeted();
+
+        await().until(() -> written.size() == 3);
+        assertThat(written).containsExactly("connection_established", "offline_messages", "routed while greeting");
+    }
+
+    @Test
+    void onlyAFrameTheSocketTookIsReportedWritten() throws Exception {
+        blockTheSocket();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch secondWritten = new CountDownLatch(1);
+        outbox.offer(new TextMessage("taken"), firstWritten::countDown);
+        socketBlocked.await();
+        outbox.offer(new TextMessage("dropped with the client"), secondWritten::countDown);
+
+        outbox.close(Outbox.SLOW_CONSUMER);
+        releaseSocket.countDown();
+
+        firstWritten.await();
+        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
+        assertThat(secondWritten.getCount()).isEqualTo(1);
+        verify(session, times(1)).sendMessage(any());
     }
 
     private void blockTheSocket() throws Exception {

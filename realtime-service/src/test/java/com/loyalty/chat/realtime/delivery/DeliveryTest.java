@@ -5,24 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
-import com.loyalty.chat.localstack.LocalStackInitializer;
-import com.loyalty.chat.realtime.NodeTest;
-import com.loyalty.chat.realtime.RealtimeServiceApplication;
+import com.loyalty.chat.realtime.TwoNodeTest;
 import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.Kafka;
-import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
@@ -35,34 +28,15 @@ import tools.jackson.databind.JsonNode;
  * Two nodes: this test's context is node A, and a second application context of the same service is node B. The
  * test plays message-service and session-service on Kafka.
  */
-class DeliveryTest extends NodeTest {
-
-
-    private static ConfigurableApplicationContext nodeB;
-    private static int portB;
+class DeliveryTest extends TwoNodeTest {
 
     private final TestAccount user = TestAccount.next("小明");
     private final TestAccount admin = TestAccount.next("客服小李");
     private final String sessionId = Events.newSessionId();
     private TopicTail commands;
 
-    @BeforeAll
-    static void startNodeB() {
-        nodeB = new SpringApplicationBuilder(RealtimeServiceApplication.class)
-                .initializers(new LocalStackInitializer())
-                .run("--server.port=0", "--chat.realtime.node.id=node-b",
-                        "--chat.realtime.messaging.session-service-url=" + SessionServiceStub.shared().url());
-        portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    @AfterAll
-    static void stopNodeB() {
-        nodeB.close();
-    }
-
     @BeforeEach
-    void awaitNodeBDelivering() {
-        Nodes.awaitDelivering(portB, DeliveryTest.class);
+    void tailCommands() {
         commands = TopicTail.of(Topics.MESSAGE_COMMANDS);
     }
 
@@ -277,13 +251,5 @@ class DeliveryTest extends NodeTest {
     private static String sendMessage(String type, String sessionId, String content, String tempMessageId) {
         return Kafka.JSON.writeValueAsString(Map.of("type", type, "data", Map.of("sessionId", sessionId,
                 "content", content, "messageType", "text", "tempMessageId", tempMessageId)));
-    }
-
-    private TestClient connectA(String pathAndQuery) {
-        return connect(pathAndQuery);
-    }
-
-    private static TestClient connectB(String pathAndQuery) {
-        return TestClient.connect(Nodes.uri(portB, pathAndQuery));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Kafka;
+import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
 
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.realtime.node.id=node-without-jwks",
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json"})
-@ContextConfiguration(initializers = LocalStackInitializer.class)
+@ContextConfiguration(initializers = {LocalStackInitializer.class, Stubs.class})
 class JwkSetUnavailableTest {
 
     @LocalServerPort

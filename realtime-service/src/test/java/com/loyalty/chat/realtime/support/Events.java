@@ -9,6 +9,8 @@ import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageRejected;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.RealtimeSignal;
+import com.loyalty.chat.contracts.events.RealtimeSignal.TypingChanged;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionOpened;
@@ -18,7 +20,7 @@ import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.contracts.events.UserProfile;
 
-/** Publishes the events message-service and session-service would, as they would. */
+/** Publishes the events message-service and session-service (and other nodes) would, as they would. */
 public final class Events {
 
     private Events() {
@@ -53,12 +55,22 @@ public final class Events {
                 now(), userId, from, to, admin, StatusChangeReason.CLAIMED);
     }
 
+    public static TypingChanged typing(String sessionId, long userId, SenderType senderType, boolean typing,
+                                       long sessionUserId, Long sessionAdminId) {
+        return new TypingChanged(RealtimeSignal.SCHEMA_VERSION, sessionId, now(), userId, senderType, typing,
+                sessionUserId, sessionAdminId);
+    }
+
     public static void publish(MessageEvent event) {
         Kafka.publish(Topics.MESSAGE_EVENTS, event.sessionId(), event);
     }
 
     public static void publish(SessionEvent event) {
         Kafka.publish(Topics.SESSION_EVENTS, event.sessionId(), event);
+    }
+
+    public static void publish(RealtimeSignal signal) {
+        Kafka.publish(Topics.REALTIME_SIGNALS, signal.sessionId(), signal);
     }
 
     /** Kafka JSON carries milliseconds; so do the events, so a test can compare times exactly. */

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.loyalty.chat.contracts.events.SenderType;
 
 /**
- * Nodes read the event topics from the end, so a test's events only arrive once the node's consumers have their
- * partitions and positions. This waits for that by publishing probes until an admin on the node sees them. Once per
+ * Nodes read the event and signal topics from the end, so a test's events only arrive once the node's consumers have
+ * their partitions and positions. This waits for that by publishing probes until an admin on the node sees them. Once per
  * test class: the test framework pauses a cached context while another runs, and its consumers start afresh when it
  * resumes.
  */
@@ -44,6 +44,11 @@ public final class Nodes {
                 Events.publish(Events.stored(sessionId, user.userId(), SenderType.USER, "probe user", "probe",
                         "temp_probe", user.userId(), null));
                 return client.find(frame -> "new_message".equals(frame.path("type").asString())
+                        && sessionId.equals(frame.path("data").path("sessionId").asString())).isPresent();
+            });
+            await().pollInterval(Duration.ofMillis(500)).until(() -> {
+                Events.publish(Events.typing(sessionId, user.userId(), SenderType.USER, true, user.userId(), null));
+                return client.find(frame -> "user_typing".equals(frame.path("type").asString())
                         && sessionId.equals(frame.path("data").path("sessionId").asString())).isPresent();
             });
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +25,8 @@ public final class TestClient implements AutoCloseable {
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket webSocket;
+    private boolean paused;
+    private boolean demandOwed;
 
     private TestClient(URI uri) {
         this.webSocket = HTTP.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
@@ -40,6 +43,36 @@ public final class TestClient implements AutoCloseable {
 
     public void send(JsonNode frame) {
         send(JSON.writeValueAsString(frame));
+    }
+
+    public void send(String type, Map<String, ?> data) {
+        send(JSON.writeValueAsString(Map.of("type", type, "data", data)));
+    }
+
+    public void send(String type, Map<String, ?> data, String requestId) {
+        send(JSON.writeValueAsString(Map.of("type", type, "data", data, "requestId", requestId)));
+    }
+
+    /** Stops taking frames off the socket, as a client too slow to keep up does, until {@link #resumeReading}. */
+    public synchronized void pauseReading() {
+        paused = true;
+    }
+
+    public synchronized void resumeReading() {
+        paused = false;
+        if (demandOwed) {
+            demandOwed = false;
+            webSocket.request(1);
+        }
+    }
+
+    /** Asks for the next frame unless reading is paused, in which case it is asked for on resuming. */
+    private synchronized void requestNext(WebSocket socket) {
+        if (paused) {
+            demandOwed = true;
+        } else {
+            socket.request(1);
+        }
     }
 
     /** The first frame, among all received so far and still to come, that matches. */
@@ -97,7 +130,7 @@ public final class TestClient implements AutoCloseable {
                 frames.add(JSON.readTree(partial.toString()));
                 partial.setLength(0);
             }
-            socket.request(1);
+            requestNext(socket);
             return null;
         }
 

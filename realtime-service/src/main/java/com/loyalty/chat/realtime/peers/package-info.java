@@ -1,0 +1,2 @@
+/** The backend services a node asks on a client's behalf, with the client's own token, and how their answers read. */
+package com.loyalty.chat.realtime.peers;

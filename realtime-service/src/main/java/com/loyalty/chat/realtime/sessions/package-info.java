@@ -1,0 +1,2 @@
+/** Who takes part in each session (its user and admin), as this node learns it from events or asks session-service. */
+package com.loyalty.chat.realtime.sessions;

@@ -1,0 +1,163 @@
+package com.loyalty.chat.realtime.catchup;
+
+import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.loyalty.chat.realtime.TwoNodeTest;
+import com.loyalty.chat.realtime.support.Events;
+import com.loyalty.chat.realtime.support.MessageServiceStub;
+import com.loyalty.chat.realtime.support.SessionServiceStub;
+import com.loyalty.chat.realtime.support.TestAccount;
+import com.loyalty.chat.realtime.support.TestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code offline_messages} and {@code sync} against the message-service stub, across two nodes. */
+class CatchupTest extends TwoNodeTest {
+
+    private final TestAccount user = TestAccount.next("回来了");
+    private final TestAccount admin = TestAccount.next("值班客服");
+    private final String sessionId = Events.newSessionId();
+    private final MessageServiceStub messageService = MessageServiceStub.shared();
+
+    @AfterEach
+    void messageServiceBack() {
+        messageService.unavailable(false);
+    }
+
+    @Test
+    void offlineMessagesFollowConnectionEstablishedEvenWhenNothingWasMissed() {
+        try (TestClient client = connectA("/ws?token=" + user.userToken())) {
+            JsonNode offline = client.awaitFrame("offline_messages");
+
+            assertThat(client.frames().get(0).path("type").asString()).isEqualTo("connection_established");
+            assertThat(client.frames().get(1)).isEqualTo(offline);
+            assertThat(offline.path("data").path("messages").isArray()).isTrue();
+            assertThat(offline.path("data").path("messages").isEmpty()).isTrue();
+            assertThat(offline.path("data").path("hasMore").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aUserWhoWasAwayGetsTheRepliesSentMeanwhileOldestFirstOnReconnectingToTheOtherNodeAndThenNoMore() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        try (TestClient adminOnB = connectB("/ws?token=" + admin.adminToken())) {
+            adminOnB.awaitFrame("offline_messages");
+            adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "第一条", "tempMessageId", "temp_1"));
+            adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "第二条", "tempMessageId", "temp_2"));
+            String first = messageService.awaitStored(admin.userId(), "temp_1").messageId();
+            String second = messageService.awaitStored(admin.userId(), "temp_2").messageId();
+
+            try (TestClient userOnB = connectB("/ws?token=" + user.userToken())) {
+                JsonNode missed = userOnB.awaitFrame("offline_messages").path("data").path("messages");
+
+                assertThat(missed.valueStream().map(message -> message.path("messageId").asString()))
+                        .containsExactly(first, second);
+                JsonNode item = missed.get(0);
+                assertThat(item.path("sessionId").asString()).isEqualTo(sessionId);
+                assertThat(item.path("senderId").asLong()).isEqualTo(admin.userId());
+                assertThat(item.path("senderType").asString()).isEqualTo("admin");
+                assertThat(item.path("content").asString()).isEqualTo("第一条");
+                assertThat(item.path("createdAt").asString()).matches(TIMESTAMP);
+                assertThat(item.path("sender").path("userId").asLong()).isEqualTo(admin.userId());
+                await().until(() -> messageService.statusOf(second).equals("delivered"));
+            }
+            try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+                assertThat(userOnA.awaitFrame("offline_messages").path("data").path("messages").isEmpty()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anAdminWhoWasAwayGetsTheUserMessagesOfUnassignedSessions() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), null);
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.awaitFrame("offline_messages");
+            userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "有人吗", "tempMessageId", "temp_q"));
+            String question = messageService.awaitStored(user.userId(), "temp_q").messageId();
+
+            try (TestClient adminOnB = connectB("/chat?type=admin&token=" + admin.adminToken())) {
+                JsonNode missed = adminOnB.awaitFrame("offline_messages").path("data").path("messages");
+
+                assertThat(missed.valueStream().map(message -> message.path("messageId").asString()))
+                        .contains(question);
+            }
+        }
+    }
+
+    @Test
+    void whenMessageServiceCannotSayTheClientHearsError5003InsteadAndCatchesUpWithSync() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        try (TestClient adminOnB = connectB("/ws?token=" + admin.adminToken())) {
+            adminOnB.awaitFrame("offline_messages");
+            adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "稍等", "tempMessageId", "temp_w"));
+            String reply = messageService.awaitStored(admin.userId(), "temp_w").messageId();
+            messageService.unavailable(true);
+
+            try (TestClient userOnA = connectA("/chat?token=" + user.userToken())) {
+                JsonNode error = userOnA.awaitFrame("error");
+                assertThat(userOnA.frames().get(1)).isEqualTo(error);
+                assertThat(error.path("data").path("code").asInt()).isEqualTo(5003);
+                assertThat(error.path("data").path("requestType").asString()).isEqualTo("offline_messages");
+
+                userOnA.send("sync", Map.of("sessionId", sessionId), "sync-down");
+                JsonNode stillDown = userOnA.awaitFrame(frame -> "sync-down".equals(frame.path("requestId").asString()));
+                assertThat(stillDown.path("type").asString()).isEqualTo("error");
+                assertThat(stillDown.path("data").path("code").asInt()).isEqualTo(5003);
+                assertThat(stillDown.path("data").path("requestType").asString()).isEqualTo("sync");
+
+                messageService.unavailable(false);
+                userOnA.send("sync", Map.of("sessionId", sessionId), "sync-up");
+                JsonNode synced = userOnA.awaitFrame("sync_messages");
+                assertThat(synced.path("requestId").asString()).isEqualTo("sync-up");
+                assertThat(synced.path("data").path("sessionId").asString()).isEqualTo(sessionId);
+                assertThat(synced.path("data").path("messages").valueStream()
+                        .map(message -> message.path("messageId").asString())).containsExactly(reply);
+                await().until(() -> messageService.statusOf(reply).equals("delivered"));
+            }
+        }
+    }
+
+    @Test
+    void syncAnswersTheMessagesAfterTheOneNamedAPageAtATime() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.awaitFrame("offline_messages");
+            List<String> sent = List.of("一", "二", "三").stream().map(content -> {
+                String tempMessageId = "temp_" + content;
+                userOnA.send("send_message", Map.of("sessionId", sessionId, "content", content,
+                        "tempMessageId", tempMessageId));
+                return messageService.awaitStored(user.userId(), tempMessageId).messageId();
+            }).toList();
+
+            userOnA.send("sync", Map.of("sessionId", sessionId, "afterMessageId", sent.get(0)), "s1");
+
+            JsonNode synced = userOnA.awaitFrame("sync_messages").path("data");
+            assertThat(synced.path("messages").valueStream().map(message -> message.path("messageId").asString()))
+                    .containsExactly(sent.get(1), sent.get(2));
+            assertThat(synced.path("hasMore").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void syncOfAnotherUsersSessionIsAnsweredWith4004AndWithoutSessionIdWith4000() {
+        SessionServiceStub.shared().register(sessionId, TestAccount.next("别人").userId(), null);
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.send("sync", Map.of("sessionId", sessionId, "afterMessageId", "msg_1_aaaaaaaa"), "other");
+            userOnA.send("sync", Map.of("afterMessageId", "msg_1_aaaaaaaa"), "none");
+
+            JsonNode notFound = userOnA.awaitFrame(frame -> "other".equals(frame.path("requestId").asString()));
+            assertThat(notFound.path("data").path("code").asInt()).isEqualTo(4004);
+            assertThat(notFound.path("data").path("requestType").asString()).isEqualTo("sync");
+            JsonNode invalid = userOnA.awaitFrame(frame -> "none".equals(frame.path("requestId").asString()));
+            assertThat(invalid.path("data").path("code").asInt()).isEqualTo(4000);
+        }
+    }
+}
