@@ -1,5 +1,5 @@
 /**
- * message-service: stores chat messages sent over Kafka commands and REST, announces them on Kafka through a
- * transactional outbox, and serves message history.
+ * message-service: stores chat messages sent over Kafka commands and REST, keeps their read state, announces both on
+ * Kafka through a transactional outbox, and serves history, sync and offline messages.
  */
 package com.loyalty.chat.message;

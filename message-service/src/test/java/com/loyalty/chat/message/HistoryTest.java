@@ -1,13 +1,12 @@
 package com.loyalty.chat.message;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static com.loyalty.chat.message.RestSendingTest.assertRefused;
-import static com.loyalty.chat.message.RestSendingTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HistoryTest extends MessageServiceTest {
@@ -32,6 +31,7 @@ class HistoryTest extends MessageServiceTest {
         JsonNode message = answer.data().get("messages").get(0);
         assertThat(message.get("messageId").asString()).startsWith("msg_");
         assertThat(message.get("sessionId").asString()).isEqualTo(sessionId);
+        assertThat(message.get("sequence").asLong()).isEqualTo(16);
         assertThat(message.get("senderId").asLong()).isEqualTo(userId);
         assertThat(message.get("senderType").asString()).isEqualTo("user");
         assertThat(message.get("messageType").asString()).isEqualTo("text");
@@ -86,6 +86,43 @@ class HistoryTest extends MessageServiceTest {
     }
 
     @Test
+    void afterReturnsWhatFollowsAMessageOldestFirst() {
+        long userId = newUserId();
+        String sessionId = sessionWithMessages(userId, 12);
+        String token = userToken(userId);
+        List<String> ids = messageIds(get(USER_CHAT + sessionId + "/messages?pageSize=50", token));
+
+        Answer next = get(USER_CHAT + sessionId + "/messages?pageSize=5&after=" + ids.get(3), token);
+        Answer rest = get(USER_CHAT + sessionId + "/messages?pageSize=5&after=" + ids.get(8), token);
+        Answer none = get(ADMIN_CHAT + sessionId + "/messages?after=" + ids.get(11), adminToken(newUserId()));
+
+        assertThat(contents(next)).containsExactlyElementsOf(numbered(4, 9));
+        assertThat(next.data().get("totalCount").asLong()).isEqualTo(8);
+        assertThat(next.data().get("pagination").get("pageSize").asInt()).isEqualTo(5);
+        assertThat(next.data().get("pagination").get("hasMore").asBoolean()).isTrue();
+        assertThat(contents(rest)).containsExactlyElementsOf(numbered(9, 12));
+        assertThat(rest.data().get("pagination").get("hasMore").asBoolean()).isFalse();
+        assertThat(contents(none)).isEmpty();
+        assertThat(none.data().get("pagination").get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void afterGoesWithNeitherPageNorBeforeAndMustNameAMessageOfTheSession() {
+        long userId = newUserId();
+        String sessionId = sessionWithMessages(userId, 2);
+        String otherSession = sessionWithMessages(userId, 1);
+        String token = userToken(userId);
+        String path = USER_CHAT + sessionId + "/messages";
+        List<String> ids = messageIds(get(path, token));
+        String elsewhere = messageIds(get(USER_CHAT + otherSession + "/messages", token)).getFirst();
+
+        assertRefused(get(path + "?page=1&after=" + ids.get(0), token), 400, 4000, "after");
+        assertRefused(get(path + "?before=" + ids.get(1) + "&after=" + ids.get(0), token), 400, 4000, "after");
+        assertRefused(get(path + "?after=" + elsewhere, token), 400, 4000, "after");
+        assertRefused(get(path + "?after=msg_1_deadbeef", token), 400, 4000, "after");
+    }
+
+    @Test
     void badPagingParametersAnswer4000NamingTheParameter() {
         long userId = newUserId();
         String sessionId = sessionWithMessages(userId, 1);
@@ -115,8 +152,14 @@ class HistoryTest extends MessageServiceTest {
         return sessionId;
     }
 
+    private static List<String> messageIds(Answer answer) {
+        List<String> ids = new ArrayList<>();
+        answer.data().get("messages").forEach(message -> ids.add(message.get("messageId").asString()));
+        return ids;
+    }
+
     private static List<String> contents(Answer answer) {
-        List<String> contents = new java.util.ArrayList<>();
+        List<String> contents = new ArrayList<>();
         answer.data().get("messages").forEach(message -> contents.add(message.get("content").asString()));
         return contents;
     }

@@ -13,7 +13,13 @@ import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.localstack.LocalStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -182,6 +188,62 @@ class MessageCommandsTest extends MessageServiceTest {
             assertThat(parked.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         }
         await().until(() -> rowsOf(sessionId).size() == 1);
+    }
+
+    @Test
+    void sendsReceiptsWithoutSessionOrSenderToTheDeadLetterTopicAndCarriesOn() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String reply = adminSends(sessionId, newUserId(), "reply");
+        String noSession = json.writeValueAsString(readCommand(null, user(userId), List.of()));
+        String noSender = json.writeValueAsString(deliveredCommand(sessionId, null, List.of(reply)));
+
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+            publish(Topics.MESSAGE_COMMANDS, sessionId, noSession);
+            publish(Topics.MESSAGE_COMMANDS, sessionId, noSender);
+            publishCommand(readCommand(sessionId, user(userId), List.of()));
+
+            assertThat(deadLetters.awaitRecords(2, forSession(sessionId)))
+                    .extracting(record -> new String(record.headers().lastHeader("kafka_dlt-exception-message").value()))
+                    .satisfiesExactly(
+                            reason -> assertThat(reason).contains("MarkMessagesRead", "no sessionId"),
+                            reason -> assertThat(reason).contains("MarkMessagesDelivered", "no sender"));
+        }
+        await().until(() -> statusOf(reply).equals("read"));
+    }
+
+    @Test
+    void restAndKafkaRepeatsOfOneTempIdStoreOneMessageAndAllNameIt() throws Exception {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String token = userToken(userId);
+        Map<String, Object> body = Map.of("content", "tap tap", "messageType", "text", "tempMessageId", "temp-both");
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            List<Answer> answers = inParallel(6, () -> {
+                publishCommand(sendCommand(sessionId, user(userId), "tap tap", MessageType.TEXT, "temp-both"));
+                return post(USER_CHAT + sessionId + "/messages", token, body);
+            });
+
+            String messageId = answers.getFirst().data().get("messageId").asString();
+            assertThat(answers).extracting(answer -> answer.data().get("messageId").asString()).containsOnly(messageId);
+            // Every command is answered with a MessageStored of the one message (a REST send that stored it adds one).
+            assertThat(events.awaitRecords(6, forSession(sessionId)))
+                    .extracting(record -> json.readTree(record.value()).get("messageId").asString())
+                    .containsOnly(messageId);
+        }
+        assertThat(rowsOf(sessionId)).hasSize(1);
+    }
+
+    @Test
+    void keepsMessageEventsForever() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                LocalStack.shared().kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MESSAGE_EVENTS);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     @Test

@@ -3,9 +3,14 @@ package com.loyalty.chat.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -42,6 +47,7 @@ import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -154,6 +160,17 @@ abstract class MessageServiceTest {
         return new Sender(adminId, SenderType.ADMIN, "admin" + adminId, null);
     }
 
+    static MessageCommand.MarkMessagesRead readCommand(String sessionId, Sender reader, List<String> messageIds) {
+        return new MessageCommand.MarkMessagesRead(MessageCommand.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                sessionId, reader, Instant.now(), messageIds.isEmpty(), messageIds);
+    }
+
+    static MessageCommand.MarkMessagesDelivered deliveredCommand(String sessionId, Sender recipient,
+                                                               List<String> messageIds) {
+        return new MessageCommand.MarkMessagesDelivered(MessageCommand.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                sessionId, recipient, Instant.now(), messageIds);
+    }
+
     void publishCommand(MessageCommand command) {
         publish(Topics.MESSAGE_COMMANDS, command.sessionId(), json.writeValueAsString(command));
     }
@@ -167,6 +184,12 @@ abstract class MessageServiceTest {
         }
     }
 
+    /** Publishes without waiting for each acknowledgement, then waits for all of them. */
+    static void publishAll(List<ProducerRecord<String, String>> records) {
+        records.forEach(producer::send);
+        producer.flush();
+    }
+
     static Predicate<ConsumerRecord<String, String>> forSession(String sessionId) {
         return record -> sessionId.equals(record.key());
     }
@@ -175,11 +198,16 @@ abstract class MessageServiceTest {
         return new TopicReader(LocalStack.shared().kafkaBootstrapServers(), topic);
     }
 
+    /** Posts {@code body} as JSON (a String as it is); a null body posts nothing, without a content type. */
     Answer post(String path, String token, Object body) {
-        RestTestClient.RequestBodySpec request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        RestTestClient.RequestBodySpec request = http.post().uri(path);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
+        if (body == null) {
+            return answer(request.exchange());
+        }
+        request.contentType(MediaType.APPLICATION_JSON);
         return answer(body instanceof String raw ? request.body(raw).exchange() : request.body(body).exchange());
     }
 
@@ -196,6 +224,32 @@ abstract class MessageServiceTest {
         return new Answer(((ExchangeResult) result).getStatus().value(), json.readTree(result.getResponseBody()));
     }
 
+    /** Sends a text over REST as the session's user and returns the message id. */
+    String userSends(String sessionId, long userId, String content) {
+        return sent(post(USER_CHAT + sessionId + "/messages", userToken(userId), text(content)));
+    }
+
+    /** Sends a text over REST as an admin and returns the message id. */
+    String adminSends(String sessionId, long adminId, String content) {
+        return sent(post(ADMIN_CHAT + sessionId + "/messages", adminToken(adminId), text(content)));
+    }
+
+    private static String sent(Answer answer) {
+        assertThat(answer.status()).isEqualTo(201);
+        return answer.data().get("messageId").asString();
+    }
+
+    static Map<String, Object> text(String content) {
+        return Map.of("content", content, "messageType", "text");
+    }
+
+    String statusOf(String messageId) {
+        return jdbc.sql("SELECT status FROM chat_messages WHERE message_id = :messageId")
+                .param("messageId", messageId)
+                .query(String.class)
+                .single();
+    }
+
     /** The stored rows of a session, as (sequence, message id, sender id, temp id), in sequence order. */
     List<Map<String, Object>> rowsOf(String sessionId) {
         return jdbc.sql("""
@@ -204,5 +258,28 @@ abstract class MessageServiceTest {
                 .param("sessionId", sessionId)
                 .query()
                 .listOfRows();
+    }
+
+    static void assertRefused(Answer answer, int status, int code, String msgMentions) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.code()).isEqualTo(code);
+        assertThat(answer.body().get("success").asBoolean()).isFalse();
+        assertThat(answer.data().isNull()).isTrue();
+        assertThat(answer.msg()).contains(msgMentions);
+    }
+
+    /** Runs {@code task} {@code tasks} times at once and returns the results in submission order. */
+    static <T> List<T> inParallel(int tasks, Callable<T> task) throws Exception {
+        try (ExecutorService executor = Executors.newFixedThreadPool(tasks)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                futures.add(executor.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
     }
 }

@@ -1,13 +1,9 @@
 package com.loyalty.chat.message;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
@@ -217,32 +213,6 @@ class RestSendingTest extends MessageServiceTest {
             int index = Integer.parseInt(senderAndIndex[1]);
             assertThat(index).isEqualTo(lastSeen.getOrDefault(senderAndIndex[0], -1) + 1);
             lastSeen.put(senderAndIndex[0], index);
-        }
-    }
-
-    static Map<String, Object> text(String content) {
-        return Map.of("content", content, "messageType", "text");
-    }
-
-    static void assertRefused(Answer answer, int status, int code, String msgMentions) {
-        assertThat(answer.status()).isEqualTo(status);
-        assertThat(answer.code()).isEqualTo(code);
-        assertThat(answer.body().get("success").asBoolean()).isFalse();
-        assertThat(answer.data().isNull()).isTrue();
-        assertThat(answer.msg()).contains(msgMentions);
-    }
-
-    private static <T> List<T> inParallel(int tasks, Callable<T> task) throws Exception {
-        try (ExecutorService executor = Executors.newFixedThreadPool(tasks)) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                futures.add(executor.submit(task));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
         }
     }
 }

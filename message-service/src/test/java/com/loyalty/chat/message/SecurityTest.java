@@ -3,8 +3,6 @@ package com.loyalty.chat.message;
 import com.loyalty.chat.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
-import static com.loyalty.chat.message.RestSendingTest.assertRefused;
-import static com.loyalty.chat.message.RestSendingTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SecurityTest extends MessageServiceTest {

@@ -23,19 +23,23 @@ class HistoryController {
     @GetMapping({"/api/v2/admin/chat/sessions/{sessionId}/messages", "/api/admin/chat/sessions/{sessionId}/messages",
             "/admin/chat/sessions/{sessionId}/messages"})
     ApiResponse<HistoryPage> adminReads(@PathVariable String sessionId,
-                                        @RequestParam(defaultValue = "1") int page,
+                                        @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer pageSize,
                                         @RequestParam(required = false) String before,
+                                        @RequestParam(required = false) String after,
                                         Caller caller) {
-        return ApiResponse.ok(FETCHED, history.page(sessionId, caller.as(SenderType.ADMIN), page, pageSize, before));
+        return ApiResponse.ok(FETCHED,
+                history.page(sessionId, caller.as(SenderType.ADMIN), page, pageSize, before, after));
     }
 
     @GetMapping("/api/v2/chat/sessions/{sessionId}/messages")
     ApiResponse<HistoryPage> userReads(@PathVariable String sessionId,
-                                       @RequestParam(defaultValue = "1") int page,
+                                       @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer pageSize,
                                        @RequestParam(required = false) String before,
+                                       @RequestParam(required = false) String after,
                                        Caller caller) {
-        return ApiResponse.ok(FETCHED, history.page(sessionId, caller.as(SenderType.USER), page, pageSize, before));
+        return ApiResponse.ok(FETCHED,
+                history.page(sessionId, caller.as(SenderType.USER), page, pageSize, before, after));
     }
 }

@@ -12,14 +12,18 @@ import com.loyalty.chat.message.storage.StoredMessage;
 /** One page of history in the seed's shape. */
 record HistoryPage(List<Message> messages, long totalCount, Pagination pagination) {
 
-    record Message(String messageId, String sessionId, long senderId, SenderType senderType, String content,
-                   MessageType messageType, MessageStatus status, Instant createdAt, List<Attachment> attachments,
-                   Sender sender) {
+    /**
+     * A message in the seed's item shape, plus {@code sequence}: its position in the session, the order every
+     * client must show it in (the same number MessageStored carries).
+     */
+    record Message(String messageId, String sessionId, long sequence, long senderId, SenderType senderType,
+                   String content, MessageType messageType, MessageStatus status, Instant createdAt,
+                   List<Attachment> attachments, Sender sender) {
 
         static Message of(StoredMessage message) {
-            return new Message(message.messageId(), message.sessionId(), message.senderId(), message.senderType(),
-                    message.content(), message.messageType(), message.status(), message.createdAt(),
-                    message.attachments(),
+            return new Message(message.messageId(), message.sessionId(), message.sequence(), message.senderId(),
+                    message.senderType(), message.content(), message.messageType(), message.status(),
+                    message.createdAt(), message.attachments(),
                     new Sender(message.senderId(), message.senderNickname(), message.senderAvatar()));
         }
     }

@@ -4,11 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Page sizes of message history.
+ * Sizes of the answers that read messages.
  *
- * @param defaultPageSize page size when the request names none
+ * @param defaultPageSize page size of history and sync when the request names none
  * @param maxPageSize larger requested sizes are clamped to this
+ * @param maxOfflineMessages most offline messages in one answer, also the default (the contract's 100)
  */
 @ConfigurationProperties("chat.message.history")
-record HistoryProperties(@DefaultValue("20") int defaultPageSize, @DefaultValue("50") int maxPageSize) {
+record HistoryProperties(@DefaultValue("20") int defaultPageSize, @DefaultValue("50") int maxPageSize,
+                         @DefaultValue("100") int maxOfflineMessages) {
 }

@@ -13,8 +13,11 @@ import org.springframework.stereotype.Service;
 /**
  * Pages through a session's messages. Page 1 holds the newest {@code pageSize} messages; {@code before} restricts
  * everything (pages, {@code totalCount}, {@code totalPages}) to the messages older than that one, so a client can
- * keep scrolling back from the oldest message it holds however many messages arrive meanwhile. An id that is not a
- * message of this session is a bad parameter (4000), not a missing session.
+ * keep scrolling back from the oldest message it holds however many messages arrive meanwhile. {@code after} is the
+ * other direction, for catching up ({@code sync}): the oldest {@code pageSize} messages newer than that one, with
+ * {@code totalCount} and {@code hasMore} counting what follows it; it has no pages, so it goes with neither
+ * {@code page} nor {@code before}. An id that is not a message of this session is a bad parameter (4000), not a
+ * missing session.
  */
 @Service
 class MessageHistory {
@@ -29,12 +32,22 @@ class MessageHistory {
         this.properties = properties;
     }
 
-    /** Admins read any session; a user only their own, and another user's answers like a missing one. */
-    HistoryPage page(String sessionId, Sender reader, int page, Integer requestedPageSize, String before) {
+    /**
+     * Admins read any session; a user only their own, and another user's answers like a missing one.
+     *
+     * @param page null when the request names none
+     */
+    HistoryPage page(String sessionId, Sender reader, Integer page, Integer requestedPageSize, String before,
+                     String after) {
         sessions.find(sessionId)
                 .filter(session -> reader.type() == SenderType.ADMIN || session.isOwnedBy(reader.userId()))
                 .orElseThrow(() -> ChatException.notFound("session not found"));
-        if (page < 1) {
+        boolean catchingUp = isGiven(after);
+        if (catchingUp && (page != null || isGiven(before))) {
+            throw ChatException.invalid("after cannot be combined with page or before");
+        }
+        int pageNumber = page == null ? 1 : page;
+        if (pageNumber < 1) {
             throw ChatException.invalid("page must be at least 1");
         }
         int pageSize = requestedPageSize == null ? properties.defaultPageSize() : requestedPageSize;
@@ -43,14 +56,30 @@ class MessageHistory {
         }
         pageSize = Math.min(pageSize, properties.maxPageSize());
 
-        long beforeSequence = before == null || before.isBlank() ? Long.MAX_VALUE
-                : messages.findSequence(sessionId, before)
-                        .orElseThrow(() -> ChatException.invalid("before: no such message in this session"));
-        long totalCount = messages.countBefore(sessionId, beforeSequence);
+        if (catchingUp) {
+            long afterSequence = sequenceOf(sessionId, after, "after");
+            long totalCount = messages.countBetween(sessionId, afterSequence, Long.MAX_VALUE);
+            return answer(messages.findAfter(sessionId, afterSequence, pageSize), totalCount, 1, pageSize);
+        }
+        long beforeSequence = isGiven(before) ? sequenceOf(sessionId, before, "before") : Long.MAX_VALUE;
+        long totalCount = messages.countBetween(sessionId, 0, beforeSequence);
+        List<StoredMessage> rows = (long) (pageNumber - 1) * pageSize >= totalCount ? List.of()
+                : messages.findBefore(sessionId, beforeSequence, (long) (pageNumber - 1) * pageSize, pageSize);
+        return answer(rows, totalCount, pageNumber, pageSize);
+    }
+
+    private long sequenceOf(String sessionId, String messageId, String parameter) {
+        return messages.findSequence(sessionId, messageId)
+                .orElseThrow(() -> ChatException.invalid(parameter + ": no such message in this session"));
+    }
+
+    private static HistoryPage answer(List<StoredMessage> rows, long totalCount, int pageNumber, int pageSize) {
         long totalPages = (totalCount + pageSize - 1) / pageSize;
-        List<StoredMessage> rows = page > totalPages ? List.of()
-                : messages.findBefore(sessionId, beforeSequence, (long) (page - 1) * pageSize, pageSize);
         return new HistoryPage(rows.stream().map(HistoryPage.Message::of).toList(), totalCount,
-                new HistoryPage.Pagination(page, pageSize, totalPages, page < totalPages));
+                new HistoryPage.Pagination(pageNumber, pageSize, totalPages, pageNumber < totalPages));
+    }
+
+    private static boolean isGiven(String parameter) {
+        return parameter != null && !parameter.isBlank();
     }
 }

@@ -26,7 +26,10 @@ record MessagingProperties(@DefaultValue Topics topics, @DefaultValue ConsumerRe
     /**
      * @param resubmitOlderThan a publication still incomplete this long after it was stored is sent again
      * @param resubmitInterval how often to look for such publications
+     * @param eventsPerPublication most events stored in one outbox publication (see {@link EventOutbox}); with
+     *                             content of up to 16 KB, 100 keep a publication under 2 MB
      */
-    record Outbox(@DefaultValue("1m") Duration resubmitOlderThan, @DefaultValue("30s") Duration resubmitInterval) {
+    record Outbox(@DefaultValue("1m") Duration resubmitOlderThan, @DefaultValue("30s") Duration resubmitInterval,
+                  @DefaultValue("100") int eventsPerPublication) {
     }
 }

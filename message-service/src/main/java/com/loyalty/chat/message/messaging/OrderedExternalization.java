@@ -8,11 +8,11 @@ import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Runs asynchronous listeners, which in this service means only Modulith's event externalization, on one thread.
- * Modulith hands each committed publication to the async executor in commit order; with a single thread, the
- * Kafka sends happen in that order too, so each session's MessageStored events normally reach the topic in
- * sequence order. Resubmitted publications can still arrive late, which is why consumers that need exact order
- * use {@code sequence}. Kafka sends do not block, so one thread keeps up.
+ * Runs asynchronous listeners, which in this service means only the {@link KafkaRelay}, on one thread. Modulith
+ * hands each committed publication to the async executor in commit order; with a single thread, the Kafka sends
+ * happen in that order too, so each session's MessageStored events normally reach the topic in sequence order.
+ * Resubmitted publications can still arrive late, which is why consumers that need exact order use
+ * {@code sequence}. One thread keeps up because a publication carries many events, sent together.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderedExternalization implements AsyncConfigurer, DisposableBean {

@@ -1,16 +1,18 @@
 package com.loyalty.chat.message.messaging;
 
+import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 
 /**
  * While the service runs, sends again every publication still incomplete
  * {@code chat.message.messaging.outbox.resubmit-older-than} after it was stored: its first attempt failed or was
  * lost. (Restarts republish what is outstanding on their own.)
  */
-@Component
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class OutboxResubmission implements SchedulingConfigurer {
 
     private final IncompleteEventPublications incompletePublications;

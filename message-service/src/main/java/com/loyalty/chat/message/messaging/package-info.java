@@ -1,5 +1,5 @@
 /**
  * Kafka plumbing shared by the features: topics, reading records into contract types, dead-lettering poison
- * records, and the transactional outbox that carries {@code MessageEvent}s to {@code chat.message-events.v1}.
+ * records, and the transactional outbox whose relay carries {@code MessageEvent}s to {@code chat.message-events.v1}.
  */
 package com.loyalty.chat.message.messaging;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.message.sending.SendOutcome.Rejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * consumed yet; after {@code patience} they are refused with 4004.
  */
 @Service
-class MessageSending {
+public class MessageSending {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSending.class);
     private static final int MAX_WRITE_ATTEMPTS = 3;
@@ -32,6 +33,16 @@ class MessageSending {
     MessageSending(MessageWriter writer, SendingProperties properties) {
         this.writer = writer;
         this.properties = properties;
+    }
+
+    /**
+     * Stores the SendMessage commands of one poll together. Their senders hear of the outcome through MessageEvents
+     * (MessageStored, also for a repeat, or MessageRejected).
+     */
+    public void storeCommands(List<SendMessage> commands) {
+        if (!commands.isEmpty()) {
+            send(commands.stream().map(SendRequest::of).toList(), properties.unknownSession().commandPatience());
+        }
     }
 
     /** Settles every request, answering in their order. */

@@ -18,6 +18,7 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.message.messaging.EventOutbox;
 import com.loyalty.chat.message.sending.SendOutcome.Rejected;
 import com.loyalty.chat.message.sending.SendOutcome.Stored;
 import com.loyalty.chat.message.sessionview.SessionView;
@@ -26,7 +27,6 @@ import com.loyalty.chat.message.storage.IdempotencyKey;
 import com.loyalty.chat.message.storage.MessageRepository;
 import com.loyalty.chat.message.storage.MessageStatus;
 import com.loyalty.chat.message.storage.StoredMessage;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,15 +44,15 @@ class MessageWriter {
     private final MessageRules rules;
     private final MessageRepository messages;
     private final SessionViews sessions;
-    private final ApplicationEventPublisher events;
+    private final EventOutbox outbox;
     private final Clock clock;
 
     MessageWriter(MessageRules rules, MessageRepository messages, SessionViews sessions,
-                  ApplicationEventPublisher events, Clock clock) {
+                  EventOutbox outbox, Clock clock) {
         this.rules = rules;
         this.messages = messages;
         this.sessions = sessions;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -127,7 +127,7 @@ class MessageWriter {
                 announcements[i] = MessageEvents.rejected(requests.get(i), rejection, now);
             }
         }
-        Arrays.stream(announcements).filter(Objects::nonNull).forEach(events::publishEvent);
+        outbox.announce(Arrays.stream(announcements).filter(Objects::nonNull).toList());
         return Arrays.stream(outcomes).map(Optional::ofNullable).toList();
     }
 
@@ -136,9 +136,10 @@ class MessageWriter {
     public List<Rejected> refuseUnknownSessions(List<SendRequest> requests) {
         Rejected rejection = new Rejected(ErrorCode.NOT_FOUND, "session not found");
         Instant now = clock.instant();
-        requests.stream()
+        outbox.announce(requests.stream()
                 .filter(SendRequest::viaKafka)
-                .forEach(request -> events.publishEvent(MessageEvents.rejected(request, rejection, now)));
+                .map(request -> MessageEvents.rejected(request, rejection, now))
+                .toList());
         return requests.stream().map(request -> rejection).toList();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.loyalty.chat.contracts.events.Attachment;
+import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.message.storage.IdempotencyKey;
@@ -28,6 +29,11 @@ record SendRequest(String sessionId, Sender sender, String content, MessageType 
     SendRequest {
         tempMessageId = tempMessageId == null || tempMessageId.isBlank() ? null : tempMessageId;
         attachments = attachments == null ? List.of() : attachments.stream().toList();
+    }
+
+    static SendRequest of(SendMessage command) {
+        return new SendRequest(command.sessionId(), command.sender(), command.content(), command.messageType(),
+                command.tempMessageId(), command.attachments(), Channel.KAFKA, command.commandId());
     }
 
     Optional<IdempotencyKey> idempotencyKey() {

@@ -1,5 +1,6 @@
 package com.loyalty.chat.message.sessionview;
 
+import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.SessionStatus;
 
 /**
@@ -19,6 +20,17 @@ public record SessionView(String sessionId, long userId, Long adminId, SessionSt
 
     public boolean isHeldByAnotherAdmin(long adminId) {
         return this.adminId != null && this.adminId != adminId;
+    }
+
+    /**
+     * Whether {@code participant} takes part in the session as their side: the session's own user, or an admin who
+     * holds it or, while nobody holds it, any admin (every online admin is shown a waiting session).
+     */
+    public boolean admits(Sender participant) {
+        return switch (participant.type()) {
+            case USER -> isOwnedBy(participant.userId());
+            case ADMIN -> !isHeldByAnotherAdmin(participant.userId());
+        };
     }
 
     /**

@@ -36,6 +36,18 @@ public class SessionViews {
                 .optional();
     }
 
+    /** The sessions the view knows among these, without locking them. */
+    public Map<String, SessionView> findAll(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM session_view WHERE session_id IN (:sessionIds)")
+                .param("sessionIds", sessionIds)
+                .query(SessionViews::map)
+                .stream()
+                .collect(Collectors.toMap(SessionView::sessionId, Function.identity()));
+    }
+
     /**
      * Locks the rows of these sessions until the transaction ends, so that concurrent writers to one session take
      * sequences one after the other. Rows are locked in key order, which keeps two batches from deadlocking.

@@ -5,14 +5,17 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.loyalty.chat.contracts.events.Attachment;
+import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes {@code chat_messages} with plain JDBC: the insert is a JDBC batch (one multi-row statement with
- * {@code rewriteBatchedStatements}), and every query walks the {@code (session_id, sequence)} or
- * {@code (sender_id, temp_message_id)} key.
+ * {@code rewriteBatchedStatements}), and every query walks one of the table's keys: {@code (session_id, sequence)}
+ * for history and sync, {@code (sender_id, temp_message_id)} for repeats, {@code (session_id, sender_type, status,
+ * sequence)} for read state and offline messages.
  */
 @Repository
 public class MessageRepository {
@@ -32,9 +36,17 @@ public class MessageRepository {
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
 
-    private static final String COLUMNS = """
-            message_id, session_id, sequence, sender_id, sender_type, sender_nickname, sender_avatar, content,
-            message_type, status, temp_message_id, attachments, created_at""";
+    private static final List<String> COLUMN_NAMES = List.of("message_id", "session_id", "sequence", "sender_id",
+            "sender_type", "sender_nickname", "sender_avatar", "content", "message_type", "status", "temp_message_id",
+            "attachments", "created_at");
+    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+    /** The columns qualified with the alias {@code m}, for queries that join {@code session_view}. */
+    private static final String M_COLUMNS = COLUMN_NAMES.stream().map(name -> "m." + name)
+            .collect(Collectors.joining(", "));
+
+    private static final String UNREAD = """
+            SELECT message_id FROM chat_messages
+             WHERE session_id = :sessionId AND sender_type = :senderType AND status IN ('sent', 'delivered')""";
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -92,10 +104,13 @@ public class MessageRepository {
                 .optional();
     }
 
-    /** How many messages of the session come before {@code beforeSequence}. */
-    public long countBefore(String sessionId, long beforeSequence) {
-        return jdbc.sql("SELECT COUNT(*) FROM chat_messages WHERE session_id = :sessionId AND sequence < :before")
+    /** How many messages of the session lie strictly between the two sequences; counted on the key alone. */
+    public long countBetween(String sessionId, long afterSequence, long beforeSequence) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM chat_messages
+                         WHERE session_id = :sessionId AND sequence > :after AND sequence < :before""")
                 .param("sessionId", sessionId)
+                .param("after", afterSequence)
                 .param("before", beforeSequence)
                 .query(Long.class)
                 .single();
@@ -118,6 +133,107 @@ public class MessageRepository {
                 .query(this::map)
                 .list();
         return newestFirst.reversed();
+    }
+
+    /** The first {@code limit} messages of the session after {@code afterSequence}, oldest first. */
+    public List<StoredMessage> findAfter(String sessionId, long afterSequence, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM chat_messages
+                        WHERE session_id = :sessionId AND sequence > :after
+                        ORDER BY sequence
+                        LIMIT :limit""")
+                .param("sessionId", sessionId)
+                .param("after", afterSequence)
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** The ids of the session's messages that {@code readerSide} has not read yet, in sequence order. */
+    public List<String> findUnreadBy(SenderType readerSide, String sessionId) {
+        return jdbc.sql(UNREAD + " ORDER BY sequence")
+                .param("sessionId", sessionId)
+                .param("senderType", otherSideOf(readerSide).wireName())
+                .query(String.class)
+                .list();
+    }
+
+    /** Like {@link #findUnreadBy(SenderType, String)}, but only among {@code messageIds}. */
+    public List<String> findUnreadBy(SenderType readerSide, String sessionId, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(UNREAD + " AND message_id IN (:messageIds) ORDER BY sequence")
+                .param("sessionId", sessionId)
+                .param("senderType", otherSideOf(readerSide).wireName())
+                .param("messageIds", messageIds)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Marks these messages read. The rows are locked in key order (one statement, ids sorted), the same order
+     * {@link #markDelivered} takes, so the two never deadlock each other.
+     */
+    public void markRead(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE chat_messages SET status = 'read' WHERE message_id IN (:ids) AND status <> 'read'")
+                .param("ids", new TreeSet<>(messageIds))
+                .update();
+    }
+
+    /**
+     * Moves the delivered messages from {@code sent} to {@code delivered}; one that is not in the named session, not
+     * from the other side, or already delivered or read is left alone. One JDBC batch (one round trip with
+     * {@code rewriteBatchedStatements}), in key order.
+     */
+    public void markDelivered(Collection<Delivery> deliveries) {
+        List<Delivery> inKeyOrder = deliveries.stream()
+                .sorted(Comparator.comparing(Delivery::messageId))
+                .toList();
+        if (inKeyOrder.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
+                        UPDATE chat_messages SET status = 'delivered'
+                         WHERE message_id = ? AND session_id = ? AND sender_type = ? AND status = 'sent'""",
+                inKeyOrder, inKeyOrder.size(), (statement, delivery) -> {
+                    statement.setString(1, delivery.messageId());
+                    statement.setString(2, delivery.sessionId());
+                    statement.setString(3, otherSideOf(delivery.recipientSide()).wireName());
+                });
+    }
+
+    /**
+     * The other side's messages that no connection of {@code recipient} has received yet (still {@code sent}),
+     * oldest first, across the recipient's sessions: every session of a user, the open sessions an admin holds.
+     * Walks {@code session_view} by user or admin and then each session's pending messages on
+     * {@code (session_id, sender_type, status, sequence)}; only the pending rows are sorted.
+     */
+    public List<StoredMessage> findUndelivered(Sender recipient, int limit) {
+        String whoseSessions = switch (recipient.type()) {
+            case USER -> "s.user_id = :recipientId";
+            case ADMIN -> "s.admin_id = :recipientId AND s.status IN ('waiting', 'assigned', 'active')";
+        };
+        return jdbc.sql("SELECT " + M_COLUMNS + """
+                         FROM session_view s
+                         JOIN chat_messages m
+                           ON m.session_id = s.session_id AND m.sender_type = :otherSide AND m.status = 'sent'
+                        WHERE %s
+                        ORDER BY m.created_at, m.session_id, m.sequence
+                        LIMIT :limit""".formatted(whoseSessions))
+                .param("recipientId", recipient.userId())
+                .param("otherSide", otherSideOf(recipient.type()).wireName())
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** Whose messages one side reads and receives: the other side's. */
+    private static SenderType otherSideOf(SenderType side) {
+        return side == SenderType.USER ? SenderType.ADMIN : SenderType.USER;
     }
 
     private StoredMessage map(ResultSet row, int rowNumber) throws SQLException {

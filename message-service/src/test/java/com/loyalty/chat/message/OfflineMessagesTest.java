@@ -1,0 +1,116 @@
+package com.loyalty.chat.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.loyalty.chat.contracts.events.SessionStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class OfflineMessagesTest extends MessageServiceTest {
+
+    private static final String USER_OFFLINE = "/api/v2/chat/offline-messages";
+    private static final String ADMIN_OFFLINE = "/api/v2/admin/chat/offline-messages";
+
+    @Test
+    void aUserGetsTheAdminsUndeliveredMessagesOfAllTheirSessionsOldestFirst() {
+        long userId = newUserId();
+        long adminId = newUserId();
+        long otherAdminId = newUserId();
+        String current = openSession(userId);
+        String earlier = openSession(userId);
+        String first = adminSends(current, adminId, "first");
+        userSends(current, userId, "own message");
+        String second = adminSends(current, adminId, "second");
+        String farewell = adminSends(earlier, otherAdminId, "farewell");
+        changeSession(earlier, userId, 2, SessionStatus.CLOSED, otherAdminId);
+        String received = adminSends(current, adminId, "already received");
+        String someoneElses = openSession(newUserId());
+        adminSends(someoneElses, adminId, "not for this user");
+        publishCommand(deliveredCommand(current, user(userId), List.of(received)));
+        await().until(() -> statusOf(received).equals("delivered"));
+
+        Answer answer = get(USER_OFFLINE, userToken(userId));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.code()).isZero();
+        assertThat(messageIds(answer)).containsExactly(first, second, farewell);
+        assertThat(answer.data().get("hasMore").asBoolean()).isFalse();
+        var message = answer.data().get("messages").get(1);
+        assertThat(message.get("sessionId").asString()).isEqualTo(current);
+        assertThat(message.get("sequence").asLong()).isEqualTo(3);
+        assertThat(message.get("senderType").asString()).isEqualTo("admin");
+        assertThat(message.get("status").asString()).isEqualTo("sent");
+        assertThat(message.get("content").asString()).isEqualTo("second");
+        assertThat(message.get("attachments").isArray()).isTrue();
+        assertThat(message.get("sender").get("userId").asLong()).isEqualTo(adminId);
+        assertThat(message.get("sender").get("nickname").asString()).isEqualTo("admin" + adminId);
+    }
+
+    @Test
+    void anAdminGetsTheUndeliveredUserMessagesOfTheOpenSessionsTheyHold() {
+        long adminId = newUserId();
+        long userId = newUserId();
+        String held = sessionHeldBy(adminId, userId);
+        String closed = sessionHeldBy(adminId, userId);
+        String heldByAnother = sessionHeldBy(newUserId(), userId);
+        String waiting = openSession(userId);
+        String question = userSends(held, userId, "question");
+        String received = userSends(held, userId, "received");
+        userSends(closed, userId, "last words");
+        userSends(heldByAnother, userId, "for someone else");
+        userSends(waiting, userId, "for whoever takes it");
+        adminSends(held, adminId, "own reply");
+        changeSession(closed, userId, 3, SessionStatus.CLOSED, adminId);
+        publishCommand(deliveredCommand(held, admin(adminId), List.of(received)));
+        await().until(() -> statusOf(received).equals("delivered"));
+
+        Answer answer = get(ADMIN_OFFLINE, adminToken(adminId));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(messageIds(answer)).containsExactly(question);
+        assertThat(answer.data().get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void limitDefaultsToAndIsClampedTo100AndHasMoreSaysMoreAreWaiting() {
+        long userId = newUserId();
+        long adminId = newUserId();
+        String sessionId = openSession(userId);
+        List<String> sent = IntStream.range(0, 101).mapToObj(i -> adminSends(sessionId, adminId, "m" + i)).toList();
+        String token = userToken(userId);
+
+        Answer byDefault = get(USER_OFFLINE, token);
+        Answer clamped = get(USER_OFFLINE + "?limit=500", token);
+        Answer two = get(USER_OFFLINE + "?limit=2", token);
+
+        assertThat(messageIds(byDefault)).containsExactlyElementsOf(sent.subList(0, 100));
+        assertThat(byDefault.data().get("hasMore").asBoolean()).isTrue();
+        assertThat(messageIds(clamped)).hasSize(100);
+        assertThat(messageIds(two)).containsExactlyElementsOf(sent.subList(0, 2));
+        assertThat(two.data().get("hasMore").asBoolean()).isTrue();
+        assertRefused(get(USER_OFFLINE + "?limit=0", token), 400, 4000, "limit");
+        assertRefused(get(USER_OFFLINE + "?limit=many", token), 400, 4000, "limit");
+    }
+
+    @Test
+    void theAdminsOfflineMessagesNeedAnAdminToken() {
+        assertRefused(get(ADMIN_OFFLINE, userToken(newUserId())), 403, 4003, "");
+        assertRefused(get(USER_OFFLINE, null), 401, 4001, "");
+    }
+
+    private String sessionHeldBy(long adminId, long userId) {
+        String sessionId = openSession(userId);
+        changeSession(sessionId, userId, 2, SessionStatus.ACTIVE, adminId);
+        return sessionId;
+    }
+
+    private static List<String> messageIds(Answer answer) {
+        List<String> ids = new ArrayList<>();
+        answer.data().get("messages").forEach(message -> ids.add(message.get("messageId").asString()));
+        return ids;
+    }
+}
