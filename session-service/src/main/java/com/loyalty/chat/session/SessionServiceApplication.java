@@ -1,6 +1,7 @@
 package com.loyalty.chat.session;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,9 +18,13 @@ public class SessionServiceApplication {
         SpringApplication.run(SessionServiceApplication.class, args);
     }
 
-    /** Every time the service writes comes from here, so tests and replicas agree on UTC. */
+    /**
+     * Every time the service writes comes from here, so tests and replicas agree on UTC. It ticks in milliseconds, the
+     * precision of the database columns and of the contract's timestamps, so a time read back equals the one written
+     * and published.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

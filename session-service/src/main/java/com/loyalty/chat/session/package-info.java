@@ -1,2 +1,2 @@
-/** session-service: accounts and login (the JWT issuer), and customer sessions with their events. */
+/** session-service: accounts and login (the JWT issuer), customer sessions, assignment and admin presence. */
 package com.loyalty.chat.session;

@@ -49,6 +49,14 @@ public final class Api {
         }).contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class));
     }
 
+    public Reply put(String path, String token, Object body) {
+        return reply(rest.put().uri(path).headers(headers -> {
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(String.class));
+    }
+
     public LoggedIn login(String mobile) {
         Reply reply = post("/api/v2/auth/login", null, Map.of("mobile", mobile, "verificationCode", DEV_CODE));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

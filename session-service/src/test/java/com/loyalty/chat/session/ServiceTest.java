@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -15,12 +16,18 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
 /**
  * The whole service on a random port against the local stack's MariaDB and Kafka, with the development profile's
  * seeds and fixed code. Every test class using it shares one application context (and one consumer in the
- * {@code session-service} group). Unfinished event publications are looked for every second, not every 30.
+ * {@code session-service} group). The service's clock is a {@link TestClock}; {@link Fixtures} use it too.
+ * Unfinished event publications are looked for every second, not every 30; dead nodes and offline admins are looked
+ * for every 200 ms, so a test that moves the clock past a TTL or grace period sees the effect at once. Assignment's
+ * safety-net sweep keeps its default, so that tests see assignments made by their triggers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chat.messaging.resubmission-interval=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.messaging.resubmission-interval=1s",
+        "chat.presence.sweep-interval=200ms",
+        "chat.assignment.requeue-check-interval=200ms"})
+@Import(ServiceTestConfiguration.class)
 @ContextConfiguration(initializers = LocalStackInitializer.class)
 @ActiveProfiles("dev")
 @AutoConfigureRestTestClient

@@ -1,6 +1,7 @@
 package com.loyalty.chat.session.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +12,8 @@ import org.springframework.data.repository.query.Param;
 interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByMobile(String mobile);
+
+    List<Account> findByAdminTrueOrderByUserId();
 
     /** Registers a plain user unless the mobile is taken; racing registrations of one mobile both succeed. */
     @Modifying

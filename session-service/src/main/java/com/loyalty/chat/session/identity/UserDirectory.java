@@ -1,6 +1,7 @@
 package com.loyalty.chat.session.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +25,15 @@ public class UserDirectory {
 
     public Optional<UserProfile> find(long userId) {
         return accounts.findById(userId).map(Account::profile);
+    }
+
+    /** Accounts that may act as admins, by id. */
+    public List<UserProfile> admins() {
+        return accounts.findByAdminTrueOrderByUserId().stream().map(Account::profile).toList();
+    }
+
+    public boolean isAdmin(long userId) {
+        return accounts.findById(userId).map(Account::admin).orElse(false);
     }
 
     public Map<Long, UserProfile> findAll(Collection<Long> userIds) {

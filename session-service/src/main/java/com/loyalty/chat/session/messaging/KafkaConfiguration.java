@@ -1,6 +1,7 @@
 package com.loyalty.chat.session.messaging;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,9 +16,17 @@ import com.loyalty.chat.contracts.events.Topics;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+    /**
+     * Kept forever: stats-service rebuilds its projection by replaying it from the start. Other services declare the
+     * topic too (to subscribe before it exists); {@code spring.kafka.admin.modify-topic-configs} makes this service,
+     * its owner, set the retention even where one of them created it first.
+     */
     @Bean
     NewTopic sessionEventsTopic(MessagingProperties properties) {
-        return TopicBuilder.name(Topics.SESSION_EVENTS).partitions(properties.partitions()).build();
+        return TopicBuilder.name(Topics.SESSION_EVENTS)
+                .partitions(properties.partitions())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
     }
 
     /**
@@ -32,6 +41,19 @@ class KafkaConfiguration {
     @Bean
     NewTopic messageEventsDeadLetterTopic(MessagingProperties properties) {
         return TopicBuilder.name(Topics.deadLetterOf(Topics.MESSAGE_EVENTS))
+                .partitions(properties.partitions())
+                .build();
+    }
+
+    /** Owned by the realtime nodes; declared here for the same reason as the message events. */
+    @Bean
+    NewTopic presenceEventsTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.PRESENCE_EVENTS).partitions(properties.partitions()).build();
+    }
+
+    @Bean
+    NewTopic presenceEventsDeadLetterTopic(MessagingProperties properties) {
+        return TopicBuilder.name(Topics.deadLetterOf(Topics.PRESENCE_EVENTS))
                 .partitions(properties.partitions())
                 .build();
     }

@@ -1,134 +1,150 @@
 package com.loyalty.chat.session.session;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.SessionStatus;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import com.loyalty.chat.contracts.events.StatusChangeReason;
 
 /**
- * A user's conversation with customer service. Every change bumps {@code version}, which events carry as
- * {@code sessionVersion} so consumers can drop stale news. The database allows one open session per user (see the
- * generated {@code open_marker} column).
+ * A user's conversation with customer service, and the rules of its lifecycle {@code waiting → assigned → active →
+ * closed}: a waiting session has no holder, an assigned or active one has exactly one, a closed one keeps its last.
+ * Every change raises {@code version}, which events carry as {@code sessionVersion} so consumers can drop stale news.
+ * Instances are immutable; a transition answers the session after it, or refuses with the contract's error.
  */
-@Entity
-@Table(name = "customer_sessions")
-class CustomerSession {
+record CustomerSession(String sessionId, long userId, Long adminId, SessionStatus status, String source, int priority,
+                       Instant createdAt, Instant closedAt, Integer satisfactionScore, String ratingComment,
+                       Instant ratedAt, long version) {
 
     static final String DEFAULT_SOURCE = "mobile";
     static final int DEFAULT_PRIORITY = 1;
 
-    @Id
-    @Column(name = "session_id", length = 100)
-    private String sessionId;
-
-    @Column(name = "user_id", nullable = false)
-    private long userId;
-
-    @Column(name = "admin_id")
-    private Long adminId;
-
-    @Column(nullable = false, length = 16)
-    private SessionStatus status;
-
-    @Column(nullable = false, length = 50)
-    private String source;
-
-    @Column(nullable = false)
-    private int priority;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "last_message_at")
-    private Instant lastMessageAt;
-
-    /** Null until first stored, which is how Spring Data tells a new session with an assigned id from a loaded one. */
-    @Version
-    private Long version;
-
-    protected CustomerSession() {
-    }
-
     static CustomerSession open(String sessionId, long userId, Instant now) {
-        CustomerSession session = new CustomerSession();
-        session.sessionId = sessionId;
-        session.userId = userId;
-        session.status = SessionStatus.WAITING;
-        session.source = DEFAULT_SOURCE;
-        session.priority = DEFAULT_PRIORITY;
-        session.createdAt = now;
-        session.updatedAt = now;
-        return session;
+        return new CustomerSession(sessionId, userId, null, SessionStatus.WAITING, DEFAULT_SOURCE, DEFAULT_PRIORITY,
+                now, null, null, null, null, 0);
     }
 
-    /** Messages may arrive out of order; the latest time wins, so a redelivery changes nothing. */
-    void messageStoredAt(Instant storedAt, Instant now) {
-        if (lastMessageAt == null || storedAt.isAfter(lastMessageAt)) {
-            lastMessageAt = storedAt;
-            updatedAt = now;
+    static ChatException notFound() {
+        return ChatException.notFound("会话不存在");
+    }
+
+    boolean isOpen() {
+        return status != SessionStatus.CLOSED;
+    }
+
+    boolean isHeldBy(long admin) {
+        return isOpen() && adminId != null && adminId == admin;
+    }
+
+    /** Automatic assignment; the queue only ever hands out waiting sessions. */
+    Change assignTo(long admin, Instant now) {
+        if (status != SessionStatus.WAITING) {
+            throw new IllegalStateException("Only a waiting session is assigned, not " + this);
         }
+        return change(SessionStatus.ASSIGNED, admin, StatusChangeReason.ASSIGNED, now);
+    }
+
+    /** Taking a pending session; taking one already held by the same admin again changes nothing. */
+    Optional<Change> claimBy(long admin, Instant now) {
+        if (isHeldBy(admin)) {
+            return Optional.empty();
+        }
+        requireOpen();
+        if (status != SessionStatus.WAITING) {
+            throw heldByAnother();
+        }
+        return Optional.of(change(SessionStatus.ASSIGNED, admin, StatusChangeReason.CLAIMED, now));
+    }
+
+    /** The session keeps its state (answered or not) and changes hands. */
+    Change transfer(long fromAdmin, long toAdmin, Instant now) {
+        requireOpen();
+        if (!isHeldBy(fromAdmin)) {
+            throw ChatException.conflict("只能转接自己正在处理的会话");
+        }
+        if (toAdmin == fromAdmin) {
+            throw ChatException.invalid("toAdminId: 不能转接给自己");
+        }
+        return change(status, toAdmin, StatusChangeReason.TRANSFERRED, now);
+    }
+
+    /** An admin closes their own session, or a pending one, which then counts as theirs. */
+    Change closeByAdmin(long admin, Instant now) {
+        requireOpen();
+        if (status != SessionStatus.WAITING && !isHeldBy(admin)) {
+            throw heldByAnother();
+        }
+        return change(SessionStatus.CLOSED, admin, StatusChangeReason.CLOSED_BY_ADMIN, now);
+    }
+
+    Change closeByUser(Instant now) {
+        requireOpen();
+        return change(SessionStatus.CLOSED, adminId, StatusChangeReason.CLOSED_BY_USER, now);
+    }
+
+    CustomerSession rate(int score, String comment, Instant now) {
+        if (isOpen()) {
+            throw ChatException.conflict("会话结束后才能评价");
+        }
+        if (ratedAt != null) {
+            throw ChatException.conflict("会话已评价");
+        }
+        return new CustomerSession(sessionId, userId, adminId, status, source, priority, createdAt, closedAt, score,
+                comment, now, version + 1);
     }
 
     /**
-     * An admin replied. A session that waits or is held without a reply becomes active with that admin; in any other
-     * state the reply changes nothing.
+     * An admin's reply, already stored by message-service: it activates a pending session (claiming it) or the
+     * replier's own assigned one. Anything else (already active, closed meanwhile, held by another admin who won a
+     * race) leaves the session as it is.
      */
-    Optional<StatusChange> answeredBy(long replyingAdminId, Instant now) {
-        if (status != SessionStatus.WAITING && status != SessionStatus.ASSIGNED) {
-            return Optional.empty();
+    Optional<Change> answeredBy(long admin, Instant now) {
+        if (status == SessionStatus.WAITING || (status == SessionStatus.ASSIGNED && isHeldBy(admin))) {
+            return Optional.of(change(SessionStatus.ACTIVE, admin, StatusChangeReason.ADMIN_REPLIED, now));
         }
-        StatusChange change = new StatusChange(status, SessionStatus.ACTIVE);
-        status = SessionStatus.ACTIVE;
-        adminId = replyingAdminId;
-        updatedAt = now;
-        return Optional.of(change);
+        return Optional.empty();
     }
 
-    String sessionId() {
-        return sessionId;
+    /** Why a reply by {@code admin} changed nothing, when that needs saying. */
+    String unappliedReplyNote(long admin) {
+        if (!isOpen()) {
+            return "回复时会话已关闭，状态未改变";
+        }
+        return isHeldBy(admin) ? null : "回复时会话由管理员" + adminId + "处理，状态未改变";
     }
 
-    long userId() {
-        return userId;
+    /** The holder went away without answering: back to the shared queue. */
+    Change requeue(Instant now) {
+        if (status != SessionStatus.ASSIGNED) {
+            throw new IllegalStateException("Only an assigned session is re-queued, not " + this);
+        }
+        return change(SessionStatus.WAITING, null, StatusChangeReason.REQUEUED, now);
     }
 
-    Long adminId() {
-        return adminId;
+    private Change change(SessionStatus nextStatus, Long nextAdmin, StatusChangeReason reason, Instant now) {
+        CustomerSession after = new CustomerSession(sessionId, userId, nextAdmin, nextStatus, source, priority,
+                createdAt, nextStatus == SessionStatus.CLOSED ? now : closedAt, satisfactionScore, ratingComment,
+                ratedAt, version + 1);
+        return new Change(this, after, reason, now);
     }
 
-    SessionStatus status() {
-        return status;
+    private void requireOpen() {
+        if (!isOpen()) {
+            throw ChatException.conflict("会话已关闭");
+        }
     }
 
-    String source() {
-        return source;
+    private static ChatException heldByAnother() {
+        return ChatException.conflict("会话已由其他管理员处理");
     }
 
-    int priority() {
-        return priority;
-    }
+    /** One transition: the session before and after it, why, and when. */
+    record Change(CustomerSession before, CustomerSession after, StatusChangeReason reason, Instant at) {
 
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant lastMessageAt() {
-        return lastMessageAt;
-    }
-
-    long version() {
-        return version;
-    }
-
-    record StatusChange(SessionStatus from, SessionStatus to) {
+        boolean holderChanged() {
+            return !Objects.equals(before.adminId(), after.adminId());
+        }
     }
 }

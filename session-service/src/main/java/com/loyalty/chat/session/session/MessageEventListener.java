@@ -27,20 +27,30 @@ class MessageEventListener {
             // The contract: a consumer meeting a schema version it does not know must not guess.
             throw new PoisonRecordException("Unsupported schemaVersion " + event.schemaVersion());
         }
+        if (event.eventId() == null || event.sessionId() == null) {
+            throw new PoisonRecordException(event.getClass().getSimpleName() + " without eventId or sessionId");
+        }
         switch (event) {
             case MessageEvent.MessageStored stored -> activity.messageStored(complete(stored));
-            case MessageEvent.MessageRejected _, MessageEvent.MessagesRead _ -> {
-                // nothing in a session's state depends on these yet
+            case MessageEvent.MessagesRead read -> activity.messagesRead(complete(read));
+            case MessageEvent.MessageRejected _ -> {
+                // a refused message never existed as far as sessions are concerned
             }
         }
     }
 
     /** Missing parts would fail the same way on every retry, so they make the record poison at once. */
     private static MessageEvent.MessageStored complete(MessageEvent.MessageStored stored) {
-        if (stored.eventId() == null || stored.sessionId() == null || stored.occurredAt() == null
-                || stored.senderType() == null) {
-            throw new PoisonRecordException("MessageStored without eventId, sessionId, occurredAt or senderType");
+        if (stored.occurredAt() == null || stored.senderType() == null) {
+            throw new PoisonRecordException("MessageStored without occurredAt or senderType");
         }
         return stored;
+    }
+
+    private static MessageEvent.MessagesRead complete(MessageEvent.MessagesRead read) {
+        if (read.readerType() == null) {
+            throw new PoisonRecordException("MessagesRead without readerType");
+        }
+        return read;
     }
 }

@@ -1,26 +1,37 @@
 package com.loyalty.chat.session.session;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
-import org.springframework.data.jpa.domain.Specification;
-
 import com.loyalty.chat.contracts.api.ChatException;
-import com.loyalty.chat.contracts.events.SessionStatus;
 
-/** The {@code status} filter of the admin session list, with the contract's meaning of each value. */
+/**
+ * The {@code status} filter of the admin session list, with the contract's meaning of each value, and the SQL of
+ * its page and count. Each condition is an equality on the leading columns of an index that continues with the list
+ * order (see V4__assignment_presence_read_model.sql), so a page is read in order and stops at its limit. The counts
+ * of the small sets (open sessions) are read from the same indexes; those of the two sets that grow without bound
+ * (all, closed) are kept as running totals.
+ */
 enum SessionFilter {
 
     /** Every session. */
-    ALL,
-    /** Waiting in the shared queue: no admin holds it. */
-    PENDING,
-    /** No admin reply yet, held or not. */
-    WAITING,
-    /** The calling admin's own sessions that are not closed. */
-    ACTIVE,
-    CLOSED;
+    ALL(null),
+    /** Waiting in the shared queue; a waiting session never has an admin (a check constraint says so). */
+    PENDING("status = 'waiting'"),
+    /** No admin reply yet: waiting or assigned. */
+    WAITING("awaiting_reply = 1"),
+    /** The calling admin's own assigned or active sessions: held by them and not closed. */
+    ACTIVE("admin_id = :adminId AND open_marker = 1"),
+    CLOSED("status = 'closed'");
+
+    /** The contract's order: latest message first, a session without messages by its creation; ties by id. */
+    static final String ORDER = " ORDER BY last_activity_at DESC, session_id DESC";
+
+    private final String condition;
+
+    SessionFilter(String condition) {
+        this.condition = condition;
+    }
 
     static SessionFilter parse(String value) {
         return Arrays.stream(values())
@@ -30,17 +41,21 @@ enum SessionFilter {
                         "status: 必须是 all、pending、waiting、active 或 closed 之一"));
     }
 
-    Specification<CustomerSession> forAdmin(long adminId) {
+    /** Parameters: {@code limit}, {@code offset}, and {@code adminId} (the caller) where the filter needs it. */
+    String pageSql() {
+        return "SELECT " + SessionQueries.ITEM_COLUMNS + " FROM customer_sessions" + where() + ORDER
+                + " LIMIT :limit OFFSET :offset";
+    }
+
+    String countSql() {
         return switch (this) {
-            case ALL -> Specification.unrestricted();
-            case PENDING -> (root, query, cb) -> cb.and(
-                    cb.equal(root.get("status"), SessionStatus.WAITING), cb.isNull(root.get("adminId")));
-            case WAITING -> (root, query, cb) ->
-                    root.get("status").in(List.of(SessionStatus.WAITING, SessionStatus.ASSIGNED));
-            case ACTIVE -> (root, query, cb) -> cb.and(
-                    cb.equal(root.get("adminId"), adminId),
-                    root.get("status").in(List.of(SessionStatus.ASSIGNED, SessionStatus.ACTIVE)));
-            case CLOSED -> (root, query, cb) -> cb.equal(root.get("status"), SessionStatus.CLOSED);
+            case ALL -> SessionTotals.sumSql(SessionTotals.Total.OPENED);
+            case CLOSED -> SessionTotals.sumSql(SessionTotals.Total.CLOSED);
+            case PENDING, WAITING, ACTIVE -> "SELECT COUNT(*) FROM customer_sessions" + where();
         };
+    }
+
+    private String where() {
+        return condition == null ? "" : " WHERE " + condition;
     }
 }

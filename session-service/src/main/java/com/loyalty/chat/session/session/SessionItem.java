@@ -6,16 +6,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.loyalty.chat.contracts.events.UserProfile;
 
 /**
- * One session as the contract lists it. What message-service and the realtime nodes know ({@code lastMessage},
- * counts, {@code isOnline}) is not followed here yet, so those keep the shape with empty values.
+ * One session as the contract lists it. {@code lastMessage}, the counts and {@code isOnline} come from this service's
+ * read model of message and presence events; {@code lastMessage} is null while the session has none.
  */
 record SessionItem(String sessionId, long userId, UserInfo userInfo, Long adminId, String status, Instant createdAt,
                    Instant lastMessageTime, LastMessage lastMessage, long messageCount, long unreadCount,
                    @JsonProperty("isOnline") boolean isOnline) {
 
-    static SessionItem of(CustomerSession session, UserInfo user) {
-        return new SessionItem(session.sessionId(), session.userId(), user, session.adminId(),
-                session.status().wireName(), session.createdAt(), session.lastMessageAt(), null, 0, 0, false);
+    SessionItem withUser(UserInfo user, boolean online) {
+        return new SessionItem(sessionId, userId, user, adminId, status, createdAt, lastMessageTime, lastMessage,
+                messageCount, unreadCount, online);
     }
 
     record UserInfo(long userId, String nickname, String avatar, String mobile) {

@@ -1,7 +1,6 @@
 package com.loyalty.chat.session.session;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,17 +22,17 @@ import com.loyalty.chat.session.identity.UserDirectory;
 @Service
 class SessionOpening {
 
-    private final CustomerSessionRepository sessions;
-    private final SessionQueries queries;
+    private final SessionStore store;
+    private final SessionTotals totals;
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    SessionOpening(CustomerSessionRepository sessions, SessionQueries queries, UserDirectory users,
-                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
-        this.sessions = sessions;
-        this.queries = queries;
+    SessionOpening(SessionStore store, SessionTotals totals, UserDirectory users, ApplicationEventPublisher events,
+                   PlatformTransactionManager transactionManager, Clock clock) {
+        this.store = store;
+        this.totals = totals;
         this.users = users;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -41,30 +40,30 @@ class SessionOpening {
     }
 
     Opened open(Caller caller) {
-        Optional<CustomerSession> existing = sessions.findOpenByUserId(caller.userId());
+        Optional<CustomerSession> existing = store.findOpenOf(caller.userId());
         if (existing.isPresent()) {
-            return new Opened(queries.item(existing.get()), false);
+            return new Opened(existing.get().sessionId(), false);
         }
         UserProfile user = users.find(caller.userId()).orElseGet(caller::profile);
         try {
-            return new Opened(queries.item(transactions.execute(status -> create(caller.userId(), user))), true);
+            return new Opened(transactions.execute(status -> create(caller.userId(), user)), true);
         } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
             // A duplicate key is the expected loss; InnoDB may also pick a loser by deadlock among racing inserts.
-            return sessions.findOpenByUserId(caller.userId())
-                    .map(winner -> new Opened(queries.item(winner), false))
+            return store.findOpenOf(caller.userId())
+                    .map(winner -> new Opened(winner.sessionId(), false))
                     .orElseThrow(() -> lostRace);
         }
     }
 
-    /** The insert is flushed before publishing, so only a session that exists is ever announced. */
-    private CustomerSession create(long userId, UserProfile user) {
-        CustomerSession session = CustomerSession.open(Ids.newSessionId(clock), userId,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        sessions.saveAndFlush(session);
+    /** The insert runs before publishing, so only a session that exists is ever announced. */
+    private String create(long userId, UserProfile user) {
+        CustomerSession session = CustomerSession.open(Ids.newSessionId(clock), userId, clock.instant());
+        store.insert(session);
+        totals.addOne(SessionTotals.Total.OPENED);
         events.publishEvent(SessionEvents.opened(session, user));
-        return session;
+        return session.sessionId();
     }
 
-    record Opened(SessionItem session, boolean created) {
+    record Opened(String sessionId, boolean created) {
     }
 }

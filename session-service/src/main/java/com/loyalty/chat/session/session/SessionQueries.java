@@ -1,69 +1,87 @@
 package com.loyalty.chat.session.session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.UserProfile;
+import com.loyalty.chat.session.db.Columns;
 import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.presence.Presence;
+import com.loyalty.chat.session.web.PageQuery;
 
-/** Sessions as users and admins read them. */
+/**
+ * Sessions as users and admins read them. Everything an item shows is local: the session row carries the read model,
+ * and a page asks accounts and presence once for all its users, never per row.
+ */
 @Service
 @Transactional(readOnly = true)
 class SessionQueries {
 
-    static final int MAX_PAGE_SIZE = 50;
+    static final String ITEM_COLUMNS = "session_id, user_id, admin_id, status, created_at, last_message_at, "
+            + "last_message_content, last_message_type, last_message_sender_id, last_message_sender_type, "
+            + "message_count, unread_count";
 
-    /** The contract's order: latest message first; sessions without messages (NULL sorts last) by creation. */
-    private static final Sort LIST_ORDER = Sort.by(Sort.Order.desc("lastMessageAt"), Sort.Order.desc("createdAt"),
-            Sort.Order.desc("sessionId"));
-
-    private final CustomerSessionRepository sessions;
+    private final JdbcClient jdbc;
     private final UserDirectory users;
+    private final Presence presence;
 
-    SessionQueries(CustomerSessionRepository sessions, UserDirectory users) {
-        this.sessions = sessions;
+    SessionQueries(JdbcClient jdbc, UserDirectory users, Presence presence) {
+        this.jdbc = jdbc;
         this.users = users;
+        this.presence = presence;
     }
 
     List<SessionItem> ofUser(long userId) {
-        return items(sessions.findByUserIdOrderByCreatedAtDescSessionIdDesc(userId));
+        return complete(jdbc.sql("SELECT " + ITEM_COLUMNS
+                        + " FROM customer_sessions WHERE user_id = ? ORDER BY created_at DESC, session_id DESC")
+                .param(userId)
+                .query(SessionQueries::item)
+                .list());
     }
 
     /** Another user's session is reported as missing, so ids cannot be probed. */
     SessionItem ownedBy(long userId, String sessionId) {
-        return sessions.findById(sessionId)
-                .filter(session -> session.userId() == userId)
-                .map(this::item)
-                .orElseThrow(SessionQueries::notFound);
+        SessionItem item = byId(sessionId);
+        if (item.userId() != userId) {
+            throw CustomerSession.notFound();
+        }
+        return item;
     }
 
     SessionItem byId(String sessionId) {
-        return sessions.findById(sessionId).map(this::item).orElseThrow(SessionQueries::notFound);
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM customer_sessions WHERE session_id = ?")
+                .param(sessionId)
+                .query(SessionQueries::item)
+                .optional()
+                .map(item -> complete(List.of(item)).getFirst())
+                .orElseThrow(CustomerSession::notFound);
     }
 
-    SessionPage list(SessionFilter filter, long adminId, int page, int pageSize) {
-        int size = Math.min(pageSize, MAX_PAGE_SIZE);
-        Page<CustomerSession> found =
-                sessions.findAll(filter.forAdmin(adminId), PageRequest.of(page - 1, size, LIST_ORDER));
-        return new SessionPage(items(found.getContent()), found.getTotalElements(),
-                new SessionPage.Pagination(page, found.getTotalPages(), found.hasNext()));
+    SessionPage list(SessionFilter filter, long adminId, PageQuery page) {
+        List<SessionItem> items = jdbc.sql(filter.pageSql())
+                .param("adminId", adminId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(SessionQueries::item)
+                .list();
+        long total = jdbc.sql(filter.countSql()).param("adminId", adminId).query(Long.class).single();
+        return new SessionPage(complete(items), total, page.paginationOf(total));
     }
 
-    SessionItem item(CustomerSession session) {
-        return items(List.of(session)).getFirst();
-    }
-
-    private List<SessionItem> items(List<CustomerSession> page) {
-        Map<Long, UserProfile> profiles = users.findAll(page.stream().map(CustomerSession::userId).distinct().toList());
-        return page.stream()
-                .map(session -> SessionItem.of(session, userInfo(profiles, session.userId())))
+    private List<SessionItem> complete(List<SessionItem> items) {
+        List<Long> userIds = items.stream().map(SessionItem::userId).distinct().toList();
+        Map<Long, UserProfile> profiles = users.findAll(userIds);
+        Set<Long> online = presence.onlineUsers(userIds);
+        return items.stream()
+                .map(item -> item.withUser(userInfo(profiles, item.userId()), online.contains(item.userId())))
                 .toList();
     }
 
@@ -72,7 +90,18 @@ class SessionQueries {
         return profile == null ? SessionItem.UserInfo.unknown(userId) : SessionItem.UserInfo.of(profile);
     }
 
-    private static ChatException notFound() {
-        return ChatException.notFound("会话不存在");
+    /** The unread count is floored here: it dips below zero only while a read receipt has overtaken its message. */
+    private static SessionItem item(ResultSet row, int rowNumber) throws SQLException {
+        long userId = row.getLong("user_id");
+        Instant lastMessageAt = Columns.instant(row, "last_message_at");
+        String lastSenderType = row.getString("last_message_sender_type");
+        SessionItem.LastMessage lastMessage = lastSenderType == null ? null
+                : new SessionItem.LastMessage(row.getString("last_message_content"),
+                        row.getString("last_message_type"), row.getLong("last_message_sender_id"), lastSenderType,
+                        lastMessageAt);
+        return new SessionItem(row.getString("session_id"), userId, SessionItem.UserInfo.unknown(userId),
+                row.getObject("admin_id", Long.class), row.getString("status"),
+                Columns.instant(row, "created_at"), lastMessageAt, lastMessage, row.getLong("message_count"),
+                Math.max(0, row.getLong("unread_count")), false);
     }
 }

@@ -1,2 +1,5 @@
-/** Customer sessions: opening one per user, reading them for users and admins, and following message activity. */
+/**
+ * Customer sessions: their lifecycle and the rules of each transition, the queue assignment draws from, the list's
+ * read model of message activity, and the user and admin session APIs.
+ */
 package com.loyalty.chat.session.session;

@@ -16,6 +16,8 @@ import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
+import tools.jackson.core.JacksonException;
+
 /** Every failure of a controller in the envelope, with the real HTTP status and never a stack trace. */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -51,8 +53,13 @@ class ApiExceptionHandler {
         return error(ErrorCode.INVALID_REQUEST, e.getName() + ": 参数格式无效");
     }
 
+    /** A body that is JSON but has a field of the wrong type names that field, like any other invalid field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
+        if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()
+                && json.getPath().getLast().getPropertyName() != null) {
+            return error(ErrorCode.INVALID_REQUEST, json.getPath().getLast().getPropertyName() + ": 参数格式无效");
+        }
         return error(ErrorCode.INVALID_REQUEST, "请求体不是有效的JSON");
     }
 

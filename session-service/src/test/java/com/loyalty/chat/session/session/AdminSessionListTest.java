@@ -1,10 +1,10 @@
 package com.loyalty.chat.session.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.session.Api;
+import com.loyalty.chat.session.Fixtures;
+import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -28,11 +31,13 @@ class AdminSessionListTest {
 
     private static final String LIST = "/api/v2/admin/chat/sessions";
 
-    /** Sorts items as the contract orders them: latest message first, then sessions without messages, newest first. */
+    /**
+     * Sorts items as the contract orders them: by latest activity, newest first, where a session's activity is its last
+     * message's time, or its creation while it has none (a session just opened shows among recent conversations).
+     */
     private static final Comparator<JsonNode> CONTRACT_ORDER = Comparator
-            .comparing((JsonNode item) -> instantOrNull(item.get("lastMessageTime")),
-                    Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(item -> Instant.parse(item.get("createdAt").asString()), Comparator.reverseOrder());
+            .comparing(AdminSessionListTest::lastActivity, Comparator.reverseOrder())
+            .thenComparing(item -> item.get("sessionId").asString(), Comparator.reverseOrder());
 
     @Autowired
     RestTestClient rest;
@@ -40,12 +45,16 @@ class AdminSessionListTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     Api api;
     String adminToken;
 
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        fixtures.reset();
         adminToken = api.login(Api.ADMIN_MOBILE).token();
     }
 
@@ -74,6 +83,16 @@ class AdminSessionListTest {
     }
 
     @Test
+    void pagesFollowOneAnotherWithoutGapsOrRepeats() {
+        insertClosedSessions(25);
+
+        List<String> firstTwenty = ids(api.get(LIST + "?status=closed&pageSize=20", adminToken));
+        List<String> secondPageOfTen = ids(api.get(LIST + "?status=closed&pageSize=10&page=2", adminToken));
+
+        assertThat(secondPageOfTen).containsExactlyElementsOf(firstTwenty.subList(10, 20));
+    }
+
+    @Test
     void pageAfterTheLastIsEmpty() {
         Api.Reply reply = api.get(LIST + "?page=100000", adminToken);
 
@@ -83,68 +102,107 @@ class AdminSessionListTest {
         assertThat(reply.data().get("pagination").get("hasMore").asBoolean()).isFalse();
     }
 
+    /**
+     * One session in each situation the filters tell apart, from the calling admin's point of view. The queue was
+     * emptied first, so the open ones are the only open sessions; the newest of all sessions are on the first page.
+     */
     @Test
-    void openSessionIsPendingAndWaitingButNotTheAdminsActiveOrClosed() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = api.post("/api/v2/chat/sessions", user.token(), Map.of()).data().get("sessionId").asString();
+    void eachFilterSelectsWhatTheContractSays() {
+        Admin me = fixtures.newAdmin(5);
+        Admin other = fixtures.newAdmin(5);
+        String pending = fixtures.openSession(api.loginNewUser());
+        String mineAssigned = claimed(me);
+        String mineActive = answered(me);
+        String othersAssigned = claimed(other);
+        String othersActive = answered(other);
+        Api.LoggedIn leaving = api.loginNewUser();
+        String closed = fixtures.openSession(leaving);
+        api.post("/api/v2/chat/sessions/" + closed + "/close", leaving.token(), Map.of());
+        List<String> all = List.of(pending, mineAssigned, mineActive, othersAssigned, othersActive, closed);
 
-        assertThat(allSessionIds("all")).contains(sessionId);
-        assertThat(allSessionIds("pending")).contains(sessionId);
-        assertThat(allSessionIds("waiting")).contains(sessionId);
-        assertThat(allSessionIds("active")).doesNotContain(sessionId);
-        assertThat(allSessionIds("closed")).doesNotContain(sessionId);
+        assertThat(firstPage("all", me)).containsAll(all);
+        assertThat(firstPage("pending", me)).containsExactly(pending);
+        assertThat(firstPage("waiting", me)).containsExactlyInAnyOrder(pending, mineAssigned, othersAssigned);
+        assertThat(firstPage("active", me)).containsExactlyInAnyOrder(mineAssigned, mineActive);
+        assertThat(firstPage("active", other)).containsExactlyInAnyOrder(othersAssigned, othersActive);
+        assertThat(firstPage("closed", me)).contains(closed).doesNotContainAnyElementsOf(all.subList(0, 5));
+        assertThat(api.get(LIST + "?status=pending", me.token()).data().get("totalCount").asLong()).isEqualTo(1);
+        assertThat(api.get(LIST + "?status=waiting", me.token()).data().get("totalCount").asLong()).isEqualTo(3);
+        assertThat(api.get(LIST + "?status=active", me.token()).data().get("totalCount").asLong()).isEqualTo(2);
+        assertThat(api.get(LIST + "?status=all", me.token()).data().get("totalCount").asLong())
+                .isEqualTo(rowCount(""));
+        assertThat(api.get(LIST + "?status=closed", me.token()).data().get("totalCount").asLong())
+                .isEqualTo(rowCount(" WHERE status = 'closed'"));
+    }
+
+    private long rowCount(String where) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_sessions" + where).query(Long.class).single();
     }
 
     @Test
-    void listIsOrderedByLastMessageThenByCreation() {
+    void listIsOrderedByLastMessageElseCreationNewestFirst() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        insertSession("closed", now.minusSeconds(300), now.minusSeconds(10));
-        insertSession("closed", now.minusSeconds(200), null);
-        insertSession("closed", now.minusSeconds(100), now.minusSeconds(50));
+        insertClosedSession(now.minusSeconds(300), now.minusSeconds(10));
+        insertClosedSession(now.minusSeconds(200), null);
+        insertClosedSession(now.minusSeconds(100), now.minusSeconds(50));
 
-        List<JsonNode> items = allItems("closed");
+        List<JsonNode> items = api.get(LIST + "?status=closed&pageSize=50", adminToken).data().get("sessions")
+                .valueStream().toList();
 
         assertThat(items).isSortedAccordingTo(CONTRACT_ORDER);
     }
 
-    private List<String> allSessionIds(String status) {
-        return allItems(status).stream().map(item -> item.get("sessionId").asString()).toList();
+    @Test
+    void aNewMessageMovesItsSessionToTheTop() {
+        Api.LoggedIn older = api.loginNewUser();
+        String olderSession = fixtures.openSession(older);
+        String newerSession = fixtures.openSession(api.loginNewUser());
+        assertThat(firstPage("pending", null)).containsExactly(newerSession, olderSession);
+
+        fixtures.messageStored(olderSession, older.userId(), SenderType.USER, older.userId(), 1, "有人吗");
+
+        await().atMost(Fixtures.PATIENCE).untilAsserted(() ->
+                assertThat(firstPage("pending", null)).containsExactly(olderSession, newerSession));
     }
 
-    private List<JsonNode> allItems(String status) {
-        List<JsonNode> items = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            JsonNode data = api.get(LIST + "?status=" + status + "&pageSize=50&page=" + page, adminToken).data();
-            data.get("sessions").forEach(items::add);
-            if (!data.get("pagination").get("hasMore").asBoolean()) {
-                return items;
-            }
-        }
+    private String claimed(Admin admin) {
+        String sessionId = fixtures.openSession(api.loginNewUser());
+        api.post(LIST + "/" + sessionId + "/claim", admin.token(), Map.of());
+        return sessionId;
+    }
+
+    private String answered(Admin admin) {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        fixtures.messageStored(sessionId, user.userId(), SenderType.ADMIN, admin.id(), 1, "您好");
+        fixtures.awaitSession(sessionId, admin.token(), "active", admin.id());
+        return sessionId;
+    }
+
+    /** {@code admin} null: the seeded admin. */
+    private List<String> firstPage(String status, Admin admin) {
+        return ids(api.get(LIST + "?pageSize=50&status=" + status, admin == null ? adminToken : admin.token()));
+    }
+
+    private static List<String> ids(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.data().get("sessions").valueStream().map(item -> item.get("sessionId").asString()).toList();
     }
 
     private void insertClosedSessions(int count) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < count; i++) {
-            insertSession("closed", now.minusSeconds(i), null);
+            insertClosedSession(now.minusSeconds(i), null);
         }
     }
 
-    private void insertSession(String status, Instant createdAt, Instant lastMessageAt) {
-        jdbc.sql("""
-                        INSERT INTO customer_sessions (session_id, user_id, status, source, priority, created_at,
-                                                       updated_at, last_message_at, version)
-                        VALUES (:id, :userId, :status, 'mobile', 1, :createdAt, :createdAt, :lastMessageAt, 0)
-                        """)
-                .param("id", "session_" + createdAt.toEpochMilli() + "_%08x".formatted(
-                        ThreadLocalRandom.current().nextInt()))
-                .param("userId", 900_000 + ThreadLocalRandom.current().nextInt(100_000))
-                .param("status", status)
-                .param("createdAt", createdAt)
-                .param("lastMessageAt", lastMessageAt)
-                .update();
+    private void insertClosedSession(Instant createdAt, Instant lastMessageAt) {
+        fixtures.insertSession("closed", 900_000 + ThreadLocalRandom.current().nextInt(100_000), createdAt,
+                lastMessageAt);
     }
 
-    private static Instant instantOrNull(JsonNode node) {
-        return node.isNull() ? null : Instant.parse(node.asString());
+    private static Instant lastActivity(JsonNode item) {
+        JsonNode lastMessageTime = item.get("lastMessageTime");
+        return Instant.parse((lastMessageTime.isNull() ? item.get("createdAt") : lastMessageTime).asString());
     }
 }

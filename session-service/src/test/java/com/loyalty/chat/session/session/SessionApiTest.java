@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.loyalty.chat.session.Api;
+import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,10 @@ class SessionApiTest {
     @Autowired
     RestTestClient rest;
 
+    /** Nobody online and an empty queue: a session opened here stays waiting. */
+    @Autowired
+    Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,6 +42,7 @@ class SessionApiTest {
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        fixtures.reset();
     }
 
     @Test

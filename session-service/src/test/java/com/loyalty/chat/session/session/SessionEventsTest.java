@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,7 @@ import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.session.Api;
+import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
 import com.loyalty.chat.session.TopicProbe;
@@ -48,6 +54,10 @@ class SessionEventsTest {
     @Autowired
     RestTestClient rest;
 
+    /** Nobody online and an empty queue: a session opened here stays waiting. */
+    @Autowired
+    Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -61,6 +71,7 @@ class SessionEventsTest {
     @BeforeEach
     void setUp() {
         api = new Api(rest);
+        fixtures.reset();
         adminToken = api.login(Api.ADMIN_MOBILE).token();
         producer = new StringProducer(bootstrapServers);
     }
@@ -94,6 +105,17 @@ class SessionEventsTest {
         assertThat(event.get("source").asString()).isEqualTo("mobile");
         assertThat(event.get("priority").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(unfinishedPublications()).isZero());
+    }
+
+    /** stats-service rebuilds its projection by replaying the topic from the start. */
+    @Test
+    void sessionEventsAreKeptForever() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SESSION_EVENTS);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
     }
 
     @Test
@@ -151,7 +173,8 @@ class SessionEventsTest {
         // Same key, same partition: once the later message shows, the redelivery before it has been handled.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(Instant.parse(session(sessionId).get("lastMessageTime").asString())).isEqualTo(userWroteAt));
-        assertThat(versionOf(sessionId)).isEqualTo(versionAfterReply + 1);
+        assertThat(session(sessionId).get("messageCount").asLong()).as("the redelivery counted once").isEqualTo(2);
+        assertThat(versionOf(sessionId)).as("message activity is not a lifecycle change").isEqualTo(versionAfterReply);
         assertThat(session(sessionId).get("status").asString()).isEqualTo("active");
         assertThat(adminListIds("active")).contains(sessionId);
         assertThat(adminListIds("pending")).doesNotContain(sessionId);
@@ -211,10 +234,12 @@ class SessionEventsTest {
         }
     }
 
+    /** The message's time doubles as its sequence: later messages of a test have later times. */
     private static String messageStored(String sessionId, long userId, SenderType senderType, long senderId,
                                         Instant at) {
         return JSON.writeValueAsString(new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION,
-                UUID.randomUUID().toString(), sessionId, at, "msg_" + at.toEpochMilli() + "_0000abcd", 1, senderId,
+                UUID.randomUUID().toString(), sessionId, at, "msg_" + at.toEpochMilli() + "_0000abcd",
+                at.toEpochMilli(), senderId,
                 senderType, senderType == SenderType.ADMIN ? "管理员用户" : "用户", null, "hello", MessageType.TEXT,
                 null, List.of(), userId, senderType == SenderType.ADMIN ? senderId : null));
     }

@@ -80,7 +80,9 @@ class AccessControlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v2/admin/chat/sessions", "/admin/chat/sessions", "/api/admin/chat/sessions"})
+    @ValueSource(strings = {"/api/v2/admin/chat/sessions", "/admin/chat/sessions", "/api/admin/chat/sessions",
+            "/api/v2/admin/chat/admins", "/admin/chat/admins", "/api/v2/admin/chat/operation-logs",
+            "/api/admin/chat/operation-logs"})
     void plainUserIsForbiddenOnAdminPaths(String path) {
         Api.Reply reply = api.get(path, api.login(Api.PLAIN_USER_MOBILE).token());
 
@@ -95,6 +97,27 @@ class AccessControlTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.code()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"claim", "close", "transfer"})
+    void plainUserCannotActOnSessionsAsAnAdmin(String action) {
+        Api.LoggedIn user = api.login(Api.PLAIN_USER_MOBILE);
+
+        Api.Reply reply = api.post("/api/v2/admin/chat/sessions/session_1_deadbeef/" + action, user.token(),
+                Map.of("toAdminId", Api.ADMIN_ID));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.code()).isEqualTo(4003);
+    }
+
+    @Test
+    void plainUserCannotSetAnAdminStatus() {
+        Api.Reply reply = api.put("/api/v2/admin/chat/admins/me/status", api.login(Api.PLAIN_USER_MOBILE).token(),
+                Map.of("status", "busy"));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.code()).isEqualTo(4003);
     }
 
     @ParameterizedTest

@@ -1,0 +1,2 @@
+/** Automatic assignment of waiting sessions to online admins, and re-queueing those of admins who left unanswered. */
+package com.loyalty.chat.session.assignment;

@@ -1,0 +1,2 @@
+/** Helpers for reading this service's tables with plain JDBC. */
+package com.loyalty.chat.session.db;

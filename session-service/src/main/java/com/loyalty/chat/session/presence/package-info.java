@@ -1,0 +1,2 @@
+/** Who is connected where, as the realtime nodes announce it; admins' online/busy/offline status and their load. */
+package com.loyalty.chat.session.presence;

@@ -1,0 +1,242 @@
+package com.loyalty.chat.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.loyalty.chat.contracts.events.MessageEvent;
+import com.loyalty.chat.contracts.events.MessageType;
+import com.loyalty.chat.contracts.events.PresenceEvent;
+import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.localstack.LocalStack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What tests about sessions, assignment and presence set up: admins of their own, the queue and presence cleared, and
+ * the events other services would publish (presence from realtime nodes, messages from message-service), timed by the
+ * service's own clock as theirs would be. One per test context.
+ */
+public final class Fixtures {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final Api api;
+    private final JdbcClient jdbc;
+    private final String bootstrapServers;
+    private final TestClock clock;
+    private final StringProducer producer;
+
+    Fixtures(Api api, JdbcClient jdbc, String bootstrapServers, TestClock clock) {
+        this.api = api;
+        this.jdbc = jdbc;
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+        this.producer = new StringProducer(bootstrapServers);
+    }
+
+    /**
+     * An empty queue and nobody connected: earlier tests leave sessions waiting and admins online, which automatic
+     * assignment would otherwise mix into this test. Only direct writes, so nothing is announced.
+     */
+    public void reset() {
+        addToTotal("closed", jdbc.sql(
+                "UPDATE customer_sessions SET status = 'closed', closed_at = UTC_TIMESTAMP(3) WHERE status <> 'closed'")
+                .update());
+        jdbc.sql("DELETE FROM presence_connections").update();
+        jdbc.sql("DELETE FROM presence_nodes").update();
+        jdbc.sql("UPDATE admin_statuses SET status = 'offline', busy = FALSE, current_sessions = 0, "
+                + "offline_since = NULL").update();
+    }
+
+    /** An admin account of the test's own, not yet seen connected, allowed {@code maxSessions} at once. */
+    public Admin newAdmin(int maxSessions) {
+        String mobile = Api.newMobile();
+        String nickname = "客服" + mobile.substring(7);
+        jdbc.sql("""
+                        INSERT INTO users (mobile, nickname, is_admin, created_at, updated_at)
+                        VALUES (?, ?, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
+                        """)
+                .params(mobile, nickname)
+                .update();
+        long adminId = jdbc.sql("SELECT user_id FROM users WHERE mobile = ?").param(mobile).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO admin_statuses (admin_id, status, max_sessions, last_active_at, created_at,
+                                                    updated_at)
+                        VALUES (?, 'offline', ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
+                        """)
+                .params(adminId, maxSessions)
+                .update();
+        return new Admin(adminId, LocalStack.shared().tokens().issue(adminId, mobile, nickname, true));
+    }
+
+    /**
+     * A session written directly, as of {@code createdAt}, announcing nothing (so no assignment runs for it); the
+     * running totals are kept as the service would keep them.
+     */
+    public String insertSession(String status, long userId, Instant createdAt, Instant lastMessageAt) {
+        String sessionId = "session_" + createdAt.toEpochMilli() + "_%08x".formatted(
+                ThreadLocalRandom.current().nextInt());
+        jdbc.sql("""
+                        INSERT INTO customer_sessions (session_id, user_id, status, source, priority, created_at,
+                                                       updated_at, last_message_at, version)
+                        VALUES (:id, :userId, :status, 'mobile', 1, :createdAt, :createdAt, :lastMessageAt, 0)
+                        """)
+                .param("id", sessionId)
+                .param("userId", userId)
+                .param("status", status)
+                .param("createdAt", createdAt)
+                .param("lastMessageAt", lastMessageAt)
+                .update();
+        addToTotal("opened", 1);
+        if (status.equals("closed")) {
+            addToTotal("closed", 1);
+        }
+        return sessionId;
+    }
+
+    public String openSession(Api.LoggedIn user) {
+        Api.Reply reply = api.post("/api/v2/chat/sessions", user.token(), Map.of());
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+        return reply.data().get("sessionId").asString();
+    }
+
+    /** The session as an admin sees it. */
+    public JsonNode session(String sessionId, String adminToken) {
+        Api.Reply reply = api.get("/api/v2/admin/chat/sessions/" + sessionId, adminToken);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.data();
+    }
+
+    public void awaitSession(String sessionId, String adminToken, String status, Long adminId) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode session = session(sessionId, adminToken);
+            assertThat(session.get("status").asString()).isEqualTo(status);
+            assertThat(session.get("adminId").isNull() ? null : session.get("adminId").asLong()).isEqualTo(adminId);
+        });
+    }
+
+    /** An admin connection, opened on {@code nodeId}, which the test later closes or lets its node expire. */
+    public Connection connect(String nodeId, long userId, SenderType role) {
+        Connection connection = new Connection(nodeId, "conn-" + UUID.randomUUID(), userId, role);
+        publish(nodeId, new PresenceEvent.ConnectionOpened(PresenceEvent.SCHEMA_VERSION, newId(), nodeId,
+                clock.instant(), connection.connectionId(), userId, role));
+        return connection;
+    }
+
+    public void disconnect(Connection connection) {
+        publish(connection.nodeId(), new PresenceEvent.ConnectionClosed(PresenceEvent.SCHEMA_VERSION, newId(),
+                connection.nodeId(), clock.instant(), connection.connectionId(), connection.userId(),
+                connection.role()));
+    }
+
+    public void heartbeat(String nodeId) {
+        publish(nodeId, new PresenceEvent.NodeHeartbeat(PresenceEvent.SCHEMA_VERSION, newId(), nodeId, clock.instant(),
+                0));
+    }
+
+    /** Connects the admin on a node of their own and waits until the service has them online. */
+    public Connection bringOnline(Admin admin) {
+        Connection connection = connect("node-" + admin.id(), admin.id(), SenderType.ADMIN);
+        awaitAdminStatus(admin.id(), "online");
+        return connection;
+    }
+
+    public String adminStatus(long adminId) {
+        return jdbc.sql("SELECT status FROM admin_statuses WHERE admin_id = ?").param(adminId).query(String.class)
+                .optional().orElse("offline");
+    }
+
+    public void awaitAdminStatus(long adminId, String status) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(adminStatus(adminId)).isEqualTo(status));
+    }
+
+    public int currentSessions(long adminId) {
+        return jdbc.sql("SELECT current_sessions FROM admin_statuses WHERE admin_id = ?").param(adminId)
+                .query(Integer.class).single();
+    }
+
+    public int openSessionsHeldBy(long adminId) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_sessions WHERE admin_id = ? AND status <> 'closed'")
+                .param(adminId).query(Integer.class).single();
+    }
+
+    public long versionOf(String sessionId) {
+        return jdbc.sql("SELECT version FROM customer_sessions WHERE session_id = ?").param(sessionId)
+                .query(Long.class).single();
+    }
+
+    /** What message-service publishes once it has stored a message; answers the event as sent. */
+    public MessageEvent.MessageStored messageStored(String sessionId, long sessionUserId, SenderType senderType,
+                                                    long senderId, long sequence, String content) {
+        Instant at = clock.instant();
+        MessageEvent.MessageStored stored = new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, newId(),
+                sessionId, at, "msg_" + at.toEpochMilli() + "_%08x".formatted(sequence), sequence, senderId,
+                senderType, senderType == SenderType.ADMIN ? "客服" : "用户", null, content, MessageType.TEXT, null,
+                List.of(), sessionUserId, senderType == SenderType.ADMIN ? senderId : null);
+        publishMessageEvent(stored);
+        return stored;
+    }
+
+    public void publishMessageEvent(MessageEvent event) {
+        producer.send(Topics.MESSAGE_EVENTS, event.sessionId(), JSON.writeValueAsString(event));
+    }
+
+    /** The first session event about {@code sessionId} of {@code type} (and {@code reason}, unless null). */
+    public JsonNode awaitSessionEvent(String sessionId, String type, String reason) {
+        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+            return JSON.readTree(topic.awaitRecord(record -> {
+                if (!sessionId.equals(record.key())) {
+                    return false;
+                }
+                JsonNode event = JSON.readTree(record.value());
+                return event.get("type").asString().equals(type)
+                        && (reason == null || event.get("reason").asString().equals(reason));
+            }).value());
+        }
+    }
+
+    public JsonNode lastOperation(String sessionId, String adminToken) {
+        return api.get("/api/v2/admin/chat/operation-logs?pageSize=1&sessionId=" + sessionId, adminToken).data()
+                .get("logs").get(0);
+    }
+
+    private void addToTotal(String total, int sessions) {
+        jdbc.sql("""
+                        INSERT INTO session_totals (total, slot, sessions) VALUES (?, 0, ?)
+                        ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions)
+                        """)
+                .params(total, sessions)
+                .update();
+    }
+
+    private void publish(String nodeId, PresenceEvent event) {
+        producer.send(Topics.PRESENCE_EVENTS, nodeId, JSON.writeValueAsString(event));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    void close() {
+        producer.close();
+    }
+
+    public record Admin(long id, String token) {
+    }
+
+    public record Connection(String nodeId, String connectionId, long userId, SenderType role) {
+    }
+}

@@ -1,0 +1,224 @@
+package com.loyalty.chat.session.presence;
+
+import static com.loyalty.chat.session.Fixtures.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.session.Api;
+import com.loyalty.chat.session.Fixtures;
+import com.loyalty.chat.session.Fixtures.Admin;
+import com.loyalty.chat.session.Fixtures.Connection;
+import com.loyalty.chat.session.ServiceTest;
+import com.loyalty.chat.session.StringProducer;
+import com.loyalty.chat.session.TestClock;
+import com.loyalty.chat.session.TopicProbe;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Presence as the realtime nodes report it. Events of one node share a partition, so a user connection opened after
+ * other events serves as a marker: once it shows, the node's earlier events have been handled.
+ */
+@ServiceTest
+class PresenceTest {
+
+    private static final String ADMINS = "/api/v2/admin/chat/admins";
+    private static final Duration NODE_TTL = Duration.ofSeconds(30);
+
+    @Autowired
+    RestTestClient rest;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    TestClock clock;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    Api api;
+    Admin admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(rest);
+        fixtures.reset();
+        admin = fixtures.newAdmin(5);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixtures.reset();
+    }
+
+    @Test
+    void aUserWithALiveConnectionIsOnlineInTheirSessions() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+
+        Connection connection = fixtures.connect("node-a", user.userId(), SenderType.USER);
+        awaitOnline(sessionId, true);
+        fixtures.disconnect(connection);
+        awaitOnline(sessionId, false);
+    }
+
+    @Test
+    void anAdminIsOnlineWhileAnyOfTheirConnectionsIsLive() {
+        Connection first = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        Connection second = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        fixtures.disconnect(first);
+        marker("node-a");
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("online");
+
+        fixtures.disconnect(second);
+        fixtures.awaitAdminStatus(admin.id(), "offline");
+        assertThat(adminView(admin.id()).get("lastActiveAt").isNull()).isFalse();
+    }
+
+    @Test
+    void repeatedPresenceEventsSettleOnTheSameAnswer() {
+        Connection connection = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        fixtures.disconnect(connection);
+        fixtures.disconnect(connection);
+        marker("node-a");
+
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
+    }
+
+    @Test
+    void aNodeThatStopsTalkingTakesItsUsersAndAdminsOfflineWhileOneThatHeartbeatsKeepsThem() {
+        Api.LoggedIn stranded = api.loginNewUser();
+        Api.LoggedIn kept = api.loginNewUser();
+        String strandedSession = fixtures.openSession(stranded);
+        String keptSession = fixtures.openSession(kept);
+        fixtures.connect("node-dying", stranded.userId(), SenderType.USER);
+        fixtures.connect("node-dying", admin.id(), SenderType.ADMIN);
+        fixtures.connect("node-alive", kept.userId(), SenderType.USER);
+        awaitOnline(strandedSession, true);
+        awaitOnline(keptSession, true);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        clock.advance(NODE_TTL.dividedBy(2));
+        fixtures.heartbeat("node-alive");
+        marker("node-alive");
+        clock.advance(NODE_TTL.dividedBy(2).plusSeconds(1));
+
+        awaitOnline(strandedSession, false);
+        fixtures.awaitAdminStatus(admin.id(), "offline");
+        assertThat(fixtures.session(keptSession, admin.token()).get("isOnline").asBoolean()).isTrue();
+    }
+
+    @Test
+    void busyIsTheAdminsChoiceWhileConnectedAndForgottenWhenTheyLeave() {
+        Connection connection = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        Api.Reply busy = choose("busy");
+
+        assertThat(busy.status()).isEqualTo(200);
+        assertThat(busy.data().get("status").asString()).isEqualTo("busy");
+        assertThat(adminView(admin.id()).get("status").asString()).isEqualTo("busy");
+        assertThat(choose("online").data().get("status").asString()).isEqualTo("online");
+        choose("busy");
+
+        fixtures.disconnect(connection);
+        fixtures.awaitAdminStatus(admin.id(), "offline");
+        fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+    }
+
+    @Test
+    void busyChosenWhileDisconnectedAppliesFromTheNextConnection() {
+        Api.Reply chosen = choose("busy");
+
+        assertThat(chosen.data().get("status").asString()).isEqualTo("offline");
+        fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "busy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"status\":\"away\"}", "{\"status\":\"offline\"}", "{}", "{\"status\":1}"})
+    void onlyOnlineOrBusyCanBeChosen(String body) {
+        Api.Reply reply = api.put(ADMINS + "/me/status", admin.token(), body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo(4000);
+        assertThat(reply.msg()).startsWith("status:");
+    }
+
+    @Test
+    void theAdminListShowsEveryAdminWithStatusAndLoad() {
+        fixtures.bringOnline(admin);
+
+        JsonNode admins = api.get(ADMINS, admin.token()).data();
+
+        assertThat(admins.get("totalCount").asInt()).isEqualTo(admins.get("admins").size());
+        JsonNode mine = adminView(admin.id());
+        assertThat(mine.propertyNames()).containsExactly("adminId", "userId", "nickname", "avatar", "status",
+                "currentSessions", "maxSessions", "lastActiveAt");
+        assertThat(mine.get("status").asString()).isEqualTo("online");
+        assertThat(mine.get("currentSessions").asInt()).isZero();
+        assertThat(mine.get("maxSessions").asInt()).isEqualTo(5);
+        assertThat(admins.get("admins").get(0).get("status").asString()).as("online admins come first")
+                .isEqualTo("online");
+        assertThat(admins.get("admins").valueStream().map(it -> it.get("adminId").asLong()))
+                .contains(Api.ADMIN_ID);
+    }
+
+    @Test
+    void unreadablePresenceReportsGoToTheDeadLetterTopic() {
+        String unreadable = "{\"type\":\"ConnectionOpened\",\"schemaVersion\":1,\"nodeId\":\"node-a\"}";
+        try (StringProducer producer = new StringProducer(bootstrapServers);
+             TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.PRESENCE_EVENTS))) {
+            producer.send(Topics.PRESENCE_EVENTS, "node-a", unreadable);
+
+            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> unreadable.equals(r.value()));
+
+            assertThat(dead.key()).isEqualTo("node-a");
+        }
+    }
+
+    /** A user connection on the node, opened and awaited: the node's earlier events are handled by then. */
+    private void marker(String nodeId) {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        fixtures.connect(nodeId, user.userId(), SenderType.USER);
+        awaitOnline(sessionId, true);
+    }
+
+    private void awaitOnline(String sessionId, boolean online) {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(fixtures.session(sessionId, admin.token()).get("isOnline").asBoolean()).isEqualTo(online));
+    }
+
+    private Api.Reply choose(String status) {
+        return api.put(ADMINS + "/me/status", admin.token(), Map.of("status", status));
+    }
+
+    private JsonNode adminView(long adminId) {
+        return api.get(ADMINS, admin.token()).data().get("admins").valueStream()
+                .filter(it -> it.get("adminId").asLong() == adminId)
+                .findFirst()
+                .orElseThrow();
+    }
+}
