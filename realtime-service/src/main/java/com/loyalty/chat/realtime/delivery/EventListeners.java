@@ -21,7 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the event and signal topics as a broadcast: a consumer group of this node's own, starting at the end
+ * Reads the event and signal topics as a broadcast: a consumer group of this run of this node, starting at the end
  * whenever partitions are assigned, because what happened while the node was away belongs to clients that are now
  * connected elsewhere and catch up through {@code offline_messages} and {@code sync}. Session and message events
  * also keep the node's session directory current.
@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EventListeners implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
-    private static final String GROUP = "realtime-#{@nodeId.value()}";
+    private static final String GROUP = "#{@nodeId.broadcastGroup()}";
 
     private final JsonMapper jsonMapper;
     private final EventRouter router;
