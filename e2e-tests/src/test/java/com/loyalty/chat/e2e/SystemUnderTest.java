@@ -19,6 +19,11 @@ final class SystemUnderTest {
     private SystemUnderTest() {
     }
 
+    static synchronized ChatStack stack() {
+        gatewayUrl();
+        return stack;
+    }
+
     static synchronized String gatewayUrl() {
         if (stack == null) {
             Path projectRoot = Path.of(System.getProperty("chat.project.root", "..")).toAbsolutePath().normalize();
@@ -27,6 +32,22 @@ final class SystemUnderTest {
                     .withLogDirectory(projectRoot.resolve("e2e-tests/target/stack-logs")));
         }
         return stack.gatewayUrl().toString().replaceAll("/$", "");
+    }
+
+    /**
+     * Connects through the gateway, retrying while the balancer picks a node that is down (as after a crash, until
+     * the node list is fixed).
+     */
+    static WsClient connectToAnyLiveNode(String gatewayUrl, String path, String token) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < MAX_CONNECT_ATTEMPTS; attempt++) {
+            try {
+                return WsClient.connect(gatewayUrl, path, token);
+            } catch (RuntimeException refused) {
+                last = refused;
+            }
+        }
+        throw last;
     }
 
     /**

@@ -72,6 +72,10 @@ final class WsClient implements AutoCloseable {
                 .orElseThrow();
     }
 
+    List<JsonNode> framesOfType(String type) {
+        return frames.stream().filter(frame -> type.equals(frame.path("type").asString())).toList();
+    }
+
     private Optional<JsonNode> find(String type, Predicate<JsonNode> dataMatches) {
         return frames.stream()
                 .filter(frame -> type.equals(frame.path("type").asString()))

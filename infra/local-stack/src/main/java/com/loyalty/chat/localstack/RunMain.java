@@ -63,7 +63,8 @@ public final class RunMain {
                 .append(line("Kafka", localStack.kafkaBootstrapServers()))
                 .append(line("Logs", stack.logDirectory().toString()))
                 .append("\nDemo logins (SMS code 123456):\n")
-                .append(line("admin", "13612227930"))
+                .append(line("admin", "13612227930   (userId 31, also a user)"))
+                .append(line("second admin", "13612227931"))
                 .append(line("user", "13800000001"))
                 .append("\nCtrl-C stops everything.\n")
                 .toString();
