@@ -43,6 +43,11 @@ public final class TopicProbe implements AutoCloseable {
         return found.get();
     }
 
+    /** Every record read so far, in the order each partition delivered them. */
+    public List<ConsumerRecord<String, String>> received() {
+        return List.copyOf(received);
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,6 +106,27 @@ class SessionEventsTest {
         assertThat(event.get("source").asString()).isEqualTo("mobile");
         assertThat(event.get("priority").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(unfinishedPublications()).isZero());
+    }
+
+    /** Realtime nodes push new_session, then session_status, as the events arrive: they must arrive in order. */
+    @Test
+    void aSessionsEventsReachTheTopicInTheOrderTheyHappened() {
+        fixtures.bringOnline(fixtures.newAdmin(100));
+        List<String> sessions = new ArrayList<>();
+        for (int session = 0; session < 20; session++) {
+            sessions.add(openSession(api.login(Api.newMobile())));
+        }
+
+        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+            for (String sessionId : sessions) {
+                topic.awaitRecord(record -> sessionId.equals(record.key())
+                        && record.value().contains("\"SessionStatusChanged\""));
+                List<JsonNode> events = topic.received().stream().filter(record -> sessionId.equals(record.key()))
+                        .map(record -> JSON.readTree(record.value())).toList();
+                assertThat(events.getFirst().get("type").asString()).isEqualTo("SessionOpened");
+                assertThat(events).extracting(event -> event.get("sessionVersion").asLong()).isSorted();
+            }
+        }
     }
 
     /** stats-service rebuilds its projection by replaying the topic from the start. */
