@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,9 @@ final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Plain HTTP/1.1, as consoles and mobile clients speak to the gateway (no h2c upgrade attempts). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String gatewayUrl;
 
     Api(String gatewayUrl) {
@@ -52,7 +55,9 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + path));
+        // A request that never gets an answer fails the test instead of stalling the suite.
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .timeout(Duration.ofSeconds(60));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

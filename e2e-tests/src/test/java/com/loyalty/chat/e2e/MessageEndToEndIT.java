@@ -41,6 +41,11 @@ class MessageEndToEndIT {
             assertThat(messageId).matches("msg_\\d+_[0-9a-f]{8}");
             assertThat(sessionId).matches("session_\\d+_[0-9a-f]{8}");
 
+            JsonNode opened = admin.awaitFrame("new_session",
+                    data -> sessionId.equals(data.path("sessionId").asString())).path("data");
+            assertThat(opened.path("userInfo").path("userId").asLong()).isEqualTo(established.path("userId").asLong());
+            assertThat(opened.path("source").asString()).isEqualTo("mobile");
+
             JsonNode pushed = admin.awaitFrame("new_message",
                     data -> messageId.equals(data.path("messageId").asString())).path("data");
             assertThat(pushed.path("content").asString()).isEqualTo(content);

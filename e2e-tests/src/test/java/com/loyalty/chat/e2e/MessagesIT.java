@@ -123,6 +123,8 @@ class MessagesIT {
             JsonNode typing = admin.awaitFrame("user_typing", data -> data.path("typing").asBoolean()).path("data");
             assertThat(typing.path("sessionId").asString()).isEqualTo(sessionId);
             assertThat(typing.path("senderType").asString()).isEqualTo("user");
+            user.send("typing_stop", WsClient.data().put("sessionId", sessionId));
+            admin.awaitFrame("user_typing", data -> !data.path("typing").asBoolean());
 
             admin.send("mark_read", WsClient.data().put("sessionId", sessionId).put("allMessages", true));
             JsonNode read = user.awaitFrame("messages_read").path("data");

@@ -40,6 +40,23 @@ class StatsIT {
         assertThat(mine.data().path("date").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
     }
 
+    @Test
+    void dailyStatsAnswerOneRowPerDayUpTo92Days() {
+        String admin = api.login("13612227930");
+        String today = api.get("/api/v2/admin/chat/stats/today", admin).data().path("date").asString();
+        java.time.LocalDate end = java.time.LocalDate.parse(today);
+
+        Api.Answer week = api.get("/admin/chat/stats/daily?from=" + end.minusDays(6) + "&to=" + end + "&scope=all",
+                admin);
+        assertThat(week.status()).isEqualTo(200);
+        JsonNode days = week.data().path("days");
+        assertThat(days.size()).isEqualTo(7);
+        assertThat(days.get(6).path("date").asString()).isEqualTo(today);
+        assertThat(days.get(6).path("stats").has("avgResponseTime")).isTrue();
+        ErrorTableIT.assertError(api.get("/api/v2/admin/chat/stats/daily?from=" + end.minusDays(92) + "&to=" + end,
+                admin), 400, 4000);
+    }
+
     private JsonNode todayForEveryone(String admin) {
         Api.Answer answer = api.get("/api/v2/admin/chat/stats/today?scope=all", admin);
         assertThat(answer.status()).isEqualTo(200);

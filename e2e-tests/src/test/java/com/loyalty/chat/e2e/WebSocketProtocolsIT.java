@@ -1,7 +1,9 @@
 package com.loyalty.chat.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,24 @@ class WebSocketProtocolsIT {
                     .path("tempMessageId").asString()).isEqualTo("too-big");
             user.send("ping", WsClient.data(), "still-there");
             assertThat(user.awaitFrame("pong").path("requestId").asString()).isEqualTo("still-there");
+        }
+    }
+
+    @Test
+    void aFloodOfFramesIsRateLimitedWith4029AndTheConnectionStaysUsable() {
+        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+            user.awaitFrame("connection_established");
+            for (int frame = 0; frame < 200; frame++) {
+                user.send("ping", WsClient.data(), "flood-" + frame);
+            }
+
+            JsonNode limited = user.awaitFrame("error", data -> data.path("code").asInt() == 4029).path("data");
+            assertThat(limited.path("requestType").asString()).isEqualTo("ping");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                user.send("ping", WsClient.data(), "after-flood");
+                assertThat(user.framesOfType("pong")).anyMatch(pong -> "after-flood".equals(
+                        pong.path("requestId").asString()));
+            });
         }
     }
 

@@ -27,7 +27,8 @@ final class WsClient implements AutoCloseable {
     private final WebSocket socket;
 
     private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this.socket = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(uri, new Listener()).join();
     }
 
