@@ -1,6 +1,7 @@
 package com.loyalty.chat.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -22,12 +22,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,21 +35,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ContextConfiguration;
 
 import com.loyalty.chat.contracts.api.ChatException;
-import com.loyalty.chat.contracts.events.MessageEvent;
-import com.loyalty.chat.contracts.events.MessageType;
-import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.SessionStatus;
-import com.loyalty.chat.contracts.events.StatusChangeReason;
 import com.loyalty.chat.contracts.events.Topics;
-import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.localstack.LocalStack;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.stats.figures.Scope;
 import com.loyalty.chat.stats.figures.Stats;
 import com.loyalty.chat.stats.figures.StatsQueries;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A scripted day in Asia/Shanghai, delivered twice over real Kafka into the real database: every figure of the
@@ -78,44 +66,38 @@ class TodayStatsTest {
         }
     }
 
-    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-    private final List<ProducerRecord<String, String>> script = new ArrayList<>();
-
     @Autowired
     StatsQueries queries;
 
     @BeforeAll
     void deliverTheDayTwiceAndAPoisonRecord() {
-        // S1: opened today, answered twice by me (45 s, then 120 s), closed, rated 5.
-        opened("s1", 1, "2025-08-12T01:00:00Z");
-        userMessage("s1", null, "2025-08-12T01:00:10Z");
-        status("s1", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, ME, "2025-08-12T01:00:20Z");
-        adminMessage("s1", ME, "2025-08-12T01:00:55Z");
-        status("s1", 3, SessionStatus.ASSIGNED, SessionStatus.ACTIVE, ME, "2025-08-12T01:00:56Z");
-        userMessage("s1", ME, "2025-08-12T01:10:00Z");
-        adminMessage("s1", ME, "2025-08-12T01:12:00Z");
-        status("s1", 4, SessionStatus.ACTIVE, SessionStatus.CLOSED, ME, "2025-08-12T02:00:00Z");
-        rated("s1", 5, ME, 5, "2025-08-12T02:01:00Z");
-        // S2: opened today, still in the shared queue.
-        opened("s2", 1, "2025-08-12T03:00:00Z");
-        userMessage("s2", null, "2025-08-12T03:00:05Z");
-        // S3: opened yesterday 23:30 Shanghai, asked at 23:59, answered by me at 00:01 today (crosses midnight).
-        opened("s3", 1, "2025-08-11T15:30:00Z");
-        status("s3", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, ME, "2025-08-11T15:58:00Z");
-        userMessage("s3", ME, "2025-08-11T15:59:00Z");
-        adminMessage("s3", ME, "2025-08-11T16:01:00Z");
-        // S4: opened today, held by another admin, who never answered; rated 3.
-        opened("s4", 1, "2025-08-12T04:00:00Z");
-        status("s4", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, OTHER_ADMIN, "2025-08-12T04:00:10Z");
-        userMessage("s4", OTHER_ADMIN, "2025-08-12T04:01:00Z");
-        rated("s4", 3, OTHER_ADMIN, 3, "2025-08-12T05:00:00Z");
+        EventScript day = new EventScript()
+                // S1: opened today, answered twice by me (45 s, then 120 s), closed, rated 5.
+                .opened("s1", 1, "2025-08-12T01:00:00Z")
+                .userMessage("s1", null, "2025-08-12T01:00:10Z")
+                .status("s1", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, ME, "2025-08-12T01:00:20Z")
+                .adminMessage("s1", ME, "2025-08-12T01:00:55Z")
+                .status("s1", 3, SessionStatus.ASSIGNED, SessionStatus.ACTIVE, ME, "2025-08-12T01:00:56Z")
+                .userMessage("s1", ME, "2025-08-12T01:10:00Z")
+                .adminMessage("s1", ME, "2025-08-12T01:12:00Z")
+                .status("s1", 4, SessionStatus.ACTIVE, SessionStatus.CLOSED, ME, "2025-08-12T02:00:00Z")
+                .rated("s1", 5, ME, 5, "2025-08-12T02:01:00Z")
+                // S2: opened today, still in the shared queue.
+                .opened("s2", 1, "2025-08-12T03:00:00Z")
+                .userMessage("s2", null, "2025-08-12T03:00:05Z")
+                // S3: opened yesterday 23:30 Shanghai, asked at 23:59, answered by me at 00:01 today (crosses midnight).
+                .opened("s3", 1, "2025-08-11T15:30:00Z")
+                .status("s3", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, ME, "2025-08-11T15:58:00Z")
+                .userMessage("s3", ME, "2025-08-11T15:59:00Z")
+                .adminMessage("s3", ME, "2025-08-11T16:01:00Z")
+                // S4: opened today, held by another admin, who never answered; rated 3.
+                .opened("s4", 1, "2025-08-12T04:00:00Z")
+                .status("s4", 2, SessionStatus.WAITING, SessionStatus.ASSIGNED, OTHER_ADMIN, "2025-08-12T04:00:10Z")
+                .userMessage("s4", OTHER_ADMIN, "2025-08-12T04:01:00Z")
+                .rated("s4", 3, OTHER_ADMIN, 3, "2025-08-12T05:00:00Z")
+                .poison("s2", "{not json");
 
-        try (KafkaProducer<String, String> producer = producer()) {
-            script.forEach(producer::send);
-            producer.send(new ProducerRecord<>(Topics.MESSAGE_EVENTS, "s2", "{not json"));
-            script.forEach(producer::send);
-            producer.flush();
-        }
+        day.deliver(2);
         awaitEverythingConsumed();
     }
 
@@ -175,11 +157,9 @@ class TodayStatsTest {
     @Test
     void refusesRangesLongerThan92DaysOrBackwards() {
         assertThat(queries.daily(TODAY.minusDays(91), TODAY, Scope.ALL, ME)).hasSize(92);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> queries.daily(TODAY.minusDays(92), TODAY, Scope.ALL, ME))
+        assertThatThrownBy(() -> queries.daily(TODAY.minusDays(92), TODAY, Scope.ALL, ME))
                 .isInstanceOf(ChatException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> queries.daily(TODAY, TODAY.minusDays(1), Scope.ALL, ME))
+        assertThatThrownBy(() -> queries.daily(TODAY, TODAY.minusDays(1), Scope.ALL, ME))
                 .isInstanceOf(ChatException.class);
     }
 
@@ -193,47 +173,6 @@ class TodayStatsTest {
                 return values.contains("{not json");
             });
         }
-    }
-
-    private void opened(String session, long version, String at) {
-        session(session, new SessionEvent.SessionOpened(1, UUID.randomUUID().toString(), session, version,
-                Instant.parse(at), new UserProfile(100, "diner", null, "13800000100"), "mobile", 1));
-    }
-
-    private void status(String session, long version, SessionStatus from, SessionStatus to, long admin, String at) {
-        session(session, new SessionEvent.SessionStatusChanged(1, UUID.randomUUID().toString(), session, version,
-                Instant.parse(at), 100, from, to, new UserProfile(admin, "admin", null, null),
-                StatusChangeReason.ASSIGNED));
-    }
-
-    private void rated(String session, long version, long admin, int score, String at) {
-        session(session, new SessionEvent.SessionRated(1, UUID.randomUUID().toString(), session, version,
-                Instant.parse(at), 100, admin, score, null));
-    }
-
-    private void userMessage(String session, Long heldBy, String at) {
-        message(session, 100, SenderType.USER, heldBy, at);
-    }
-
-    private void adminMessage(String session, long admin, String at) {
-        message(session, admin, SenderType.ADMIN, admin, at);
-    }
-
-    private void message(String session, long sender, SenderType type, Long heldBy, String at) {
-        String id = UUID.randomUUID().toString();
-        script.add(new ProducerRecord<>(Topics.MESSAGE_EVENTS, session, json.writeValueAsString(
-                new MessageEvent.MessageStored(1, id, session, Instant.parse(at), "msg_" + id, script.size(),
-                        sender, type, "n", null, "hello", MessageType.TEXT, null, List.of(), 100, heldBy))));
-    }
-
-    private void session(String session, SessionEvent event) {
-        script.add(new ProducerRecord<>(Topics.SESSION_EVENTS, session, json.writeValueAsString(event)));
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers());
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
