@@ -1,12 +1,18 @@
 package com.loyalty.chat.realtime.delivery;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -29,11 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A record that cannot be read is logged and skipped rather than dead-lettered: every node reads it, so each
  * would put its own copy in the dead-letter topic, and the services consuming as one group already dead-letter it.
  */
-@Component
-class EventListeners implements ConsumerSeekAware {
+@Component("broadcast")
+class EventListeners implements ConsumerSeekAware, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
     private static final String GROUP = "#{@nodeId.broadcastGroup()}";
+    private static final List<String> TOPICS = List.of(Topics.MESSAGE_EVENTS, Topics.SESSION_EVENTS,
+            Topics.REALTIME_SIGNALS);
+
+    /** Partitions this run has read from; only a partition seen for the first time starts at the end. */
+    private final Set<TopicPartition> consumed = ConcurrentHashMap.newKeySet();
 
     private final JsonMapper jsonMapper;
     private final EventRouter router;
@@ -72,9 +83,29 @@ class EventListeners implements ConsumerSeekAware {
                 .ifPresent(router::route);
     }
 
+    /**
+     * The first time this run gets a partition it starts at the end. When a rebalance hands a partition back (the
+     * three listeners share a group and join one by one), it resumes from the committed offset instead: seeking to
+     * the end again would silently skip what was published during the rebalance.
+     */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        callback.seekToEnd(assignments.keySet());
+        List<TopicPartition> firstSeen = assignments.keySet().stream().filter(consumed::add).toList();
+        if (!firstSeen.isEmpty()) {
+            callback.seekToEnd(firstSeen);
+        }
+    }
+
+    /**
+     * Part of readiness: until every topic has partitions here, events would pass this node by, so it takes no
+     * connections (the gateway's readiness and {@code ./run} wait for it too).
+     */
+    @Override
+    public Health health() {
+        Set<String> listening = consumed.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        return listening.containsAll(TOPICS) ? Health.up().build()
+                : Health.outOfService().withDetail("waitingFor", TOPICS.stream().filter(t -> !listening.contains(t))
+                        .toList()).build();
     }
 
     private <E> Optional<E> read(ConsumerRecord<String, String> record, Class<E> type) {
