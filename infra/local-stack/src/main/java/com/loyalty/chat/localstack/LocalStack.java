@@ -1,5 +1,6 @@
 package com.loyalty.chat.localstack;
 
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** A context that never closes (one that failed to start) must not hold the JVM's exit for long. */
     private static final Duration USERS_RELEASE_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final int FREE_PORT_ATTEMPTS = 3;
 
     private static LocalStack shared;
 
@@ -66,9 +69,37 @@ public final class LocalStack implements AutoCloseable {
      */
     public static synchronized LocalStack shared() {
         if (shared == null) {
-            shared = start(LocalStackOptions.freePorts(), Lifecycle.SHARED);
+            shared = startOnFreePorts(Lifecycle.SHARED);
         }
         return shared;
+    }
+
+    /**
+     * A free port is found by binding it and letting go, so another process starting at the same moment can take it
+     * before the server binds it; on such a clash, start again on other ports.
+     */
+    private static LocalStack startOnFreePorts(Lifecycle lifecycle) {
+        for (int attempt = 1; ; attempt++) {
+            LocalStackOptions options = LocalStackOptions.freePorts();
+            try {
+                return start(options, lifecycle);
+            } catch (RuntimeException clash) {
+                if (attempt == FREE_PORT_ATTEMPTS || !causedByBind(clash)) {
+                    throw clash;
+                }
+                log.warn("A port picked for the local stack was taken meanwhile; starting again on others", clash);
+                Directories.deleteRecursively(options.dataDirectory());
+            }
+        }
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For an owner whose own shutdown hook closes this stack, after it has stopped what depends on it. */
