@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * CONTRACT.md message rows through the gateway: REST send and history (paging, cursors, clamping), idempotent
- * temp ids on REST and WebSocket, delivered and read states with messages_read, typing, offline replay and sync.
+ * temp ids on REST and WebSocket, delivered and read states with messages_read, typing, the admin console's
+ * chat_message, offline replay and sync.
  */
 class MessagesIT {
 
@@ -134,6 +135,16 @@ class MessagesIT {
             read.path("messageIds").forEach(id -> readIds.add(id.asString()));
             assertThat(readIds).contains(userMessage);
             assertThat(statusOf(sessionId, userMessage, adminToken)).isEqualTo("read");
+
+            admin.send("chat_message", WsClient.data().put("sessionId", sessionId).put("content", "马上为您处理")
+                    .put("messageType", "text").put("tempMessageId", "admin-ws-1"));
+            String reply = admin.awaitFrame("message_sent",
+                    data -> "admin-ws-1".equals(data.path("tempMessageId").asString())).path("data")
+                    .path("messageId").asString();
+            JsonNode toUser = user.awaitFrame("new_message", data -> reply.equals(data.path("messageId").asString()))
+                    .path("data");
+            assertThat(toUser.path("senderType").asString()).isEqualTo("admin");
+            assertThat(toUser.path("senderId").asLong()).isEqualTo(31);
         }
     }
 
