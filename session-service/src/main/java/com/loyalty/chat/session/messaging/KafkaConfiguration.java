@@ -5,10 +5,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
@@ -69,16 +67,5 @@ class KafkaConfiguration {
                 .route(SessionEvent.class,
                         event -> RoutingTarget.forTarget(Topics.SESSION_EVENTS).andKey(event.sessionId()))
                 .build();
-    }
-
-    /** Transient failures are retried with backoff; poison records and exhausted retries go to the dead letters. */
-    @Bean
-    DefaultErrorHandler consumerErrorHandler(DeadLetterPublishing deadLetters, MessagingProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.consumerBackoff().toMillis(), 2.0);
-        backOff.setMaxAttempts(properties.consumerRetries());
-        backOff.setMaxInterval(properties.consumerBackoff().multipliedBy(10).toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
-        handler.addNotRetryableExceptions(PoisonRecordException.class);
-        return handler;
     }
 }

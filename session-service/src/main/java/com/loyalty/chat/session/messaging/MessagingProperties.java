@@ -9,14 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions           partitions of the topics this service declares
  * @param resubmitAfter        age after which an unfinished event publication is sent again
  * @param resubmissionInterval how often unfinished publications are looked for
- * @param consumerRetries      attempts after the first before a failing record goes to the dead-letter topic
- * @param consumerBackoff      first pause between attempts; it doubles up to ten times this
  */
 @ConfigurationProperties("chat.messaging")
 record MessagingProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1m") Duration resubmitAfter,
-        @DefaultValue("30s") Duration resubmissionInterval,
-        @DefaultValue("5") int consumerRetries,
-        @DefaultValue("500ms") Duration consumerBackoff) {
+        @DefaultValue("30s") Duration resubmissionInterval) {
 }

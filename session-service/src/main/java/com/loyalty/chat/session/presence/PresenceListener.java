@@ -20,7 +20,7 @@ class PresenceListener {
         this.tracker = tracker;
     }
 
-    @KafkaListener(topics = Topics.PRESENCE_EVENTS)
+    @KafkaListener(id = "presence-events", idIsGroup = false, topics = Topics.PRESENCE_EVENTS)
     void on(String record) {
         tracker.apply(complete(json.read(record, PresenceEvent.class)));
     }

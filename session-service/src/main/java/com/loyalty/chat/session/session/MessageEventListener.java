@@ -20,7 +20,7 @@ class MessageEventListener {
         this.activity = activity;
     }
 
-    @KafkaListener(topics = Topics.MESSAGE_EVENTS)
+    @KafkaListener(id = "message-events", idIsGroup = false, topics = Topics.MESSAGE_EVENTS)
     void on(String record) {
         MessageEvent event = json.read(record, MessageEvent.class);
         if (event.schemaVersion() != MessageEvent.SCHEMA_VERSION) {

@@ -1,6 +1,5 @@
 package com.loyalty.chat.stats.projection;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.loyalty.chat.chassis.kafka.BatchPoison;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
@@ -24,9 +23,9 @@ import com.loyalty.chat.stats.StatsProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads both event topics in batches and applies each batch in one transaction. A record that cannot be read goes
- * to its dead-letter topic and the batch carries on; a failure to write the projection fails the whole batch, which
- * is retried until the database answers again, so no event is ever skipped.
+ * Reads both event topics in batches and applies each batch in one transaction. A record that cannot be read or
+ * applied is dead-lettered and the rest of its batch is applied ({@link BatchPoison}); a database that is away fails
+ * the whole batch, which is retried until it answers again, so no event is ever skipped.
  */
 @Component
 class ProjectionListener implements ConsumerSeekAware {
@@ -36,15 +35,13 @@ class ProjectionListener implements ConsumerSeekAware {
     private final StatsProjection projection;
     private final TransactionTemplate transaction;
     private final JsonMapper jsonMapper;
-    private final DeadLetterPublishingRecoverer deadLetters;
     private final AtomicBoolean replayPending;
 
     ProjectionListener(StatsProjection projection, TransactionTemplate transaction, JsonMapper jsonMapper,
-                       DeadLetterPublishingRecoverer deadLetters, StatsProperties properties) {
+                       StatsProperties properties) {
         this.projection = projection;
         this.transaction = transaction;
         this.jsonMapper = jsonMapper;
-        this.deadLetters = deadLetters;
         this.replayPending = new AtomicBoolean(properties.rebuildOnStart());
         if (properties.rebuildOnStart()) {
             log.warn("Rebuilding the stats projection: emptying it and replaying {} and {} from the beginning",
@@ -53,18 +50,14 @@ class ProjectionListener implements ConsumerSeekAware {
         }
     }
 
-    @KafkaListener(topics = {Topics.SESSION_EVENTS, Topics.MESSAGE_EVENTS}, batch = "true")
+    @KafkaListener(id = "projection", idIsGroup = false, topics = {Topics.SESSION_EVENTS, Topics.MESSAGE_EVENTS},
+            batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
-        List<Object> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                events.add(read(record));
-            } catch (RuntimeException unreadable) {
-                log.warn("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), unreadable.getMessage());
-                deadLetters.accept(record, unreadable);
-            }
-        }
+        BatchPoison.handleIsolatingPoison(records, this::apply);
+    }
+
+    private void apply(List<ConsumerRecord<String, String>> records) {
+        List<Object> events = records.stream().map(this::read).toList();
         transaction.executeWithoutResult(status -> events.forEach(event -> {
             switch (event) {
                 case SessionEvent sessionEvent -> projection.apply(sessionEvent);

@@ -1,0 +1,5 @@
+/**
+ * How every service consumes Kafka: one failure policy (transient failures retried until they pass, anything else
+ * dead-lettered at once), static group membership, and poison isolation for batch listeners.
+ */
+package com.loyalty.chat.chassis.kafka;

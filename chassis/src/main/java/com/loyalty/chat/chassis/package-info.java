@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration that every chat service shares, so each service keeps only what is its own. */
+package com.loyalty.chat.chassis;

@@ -1,0 +1,51 @@
+package com.loyalty.chat.chassis.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLTransientConnectionException;
+
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+
+class TransientFailuresTest {
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsTransient() {
+        assertThat(TransientFailures.isTransient(new CannotGetJdbcConnectionException("down",
+                new SQLTransientConnectionException("timeout")))).isTrue();
+    }
+
+    @Test
+    void aLockWaitOrDeadlockIsTransient() {
+        assertThat(TransientFailures.isTransient(new CannotAcquireLockException("deadlock"))).isTrue();
+    }
+
+    @Test
+    void aBrokerTimeoutIsTransient() {
+        assertThat(TransientFailures.isTransient(new TimeoutException("no broker"))).isTrue();
+    }
+
+    @Test
+    void aTransientCauseIsFoundBehindTheListenerWrapper() {
+        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("failed",
+                new IllegalStateException("wrapped", new CannotAcquireLockException("deadlock"))))).isTrue();
+    }
+
+    @Test
+    void aConstraintViolationIsNotTransient() {
+        assertThat(TransientFailures.isTransient(new DuplicateKeyException("k1 vs K1"))).isFalse();
+        assertThat(TransientFailures.isTransient(new DataIntegrityViolationException("out of range"))).isFalse();
+    }
+
+    @Test
+    void aBugIsNotTransient() {
+        assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("unsupported schemaVersion 9")))
+                .isFalse();
+    }
+}
