@@ -44,6 +44,13 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, any body and content type, for requests a well-behaved client would never make. */
+    Answer raw(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = request(path, token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? request : request.header("Content-Type", contentType));
+    }
+
     /** Logs in with the development code and answers the token. */
     String login(String mobile) {
         Answer answer = post("/api/v2/auth/login", null,
@@ -61,10 +68,19 @@ final class Api {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
+    /** A body that is not JSON (a bare error page) is kept as text, so the test can say what came back. */
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return new Answer(response.statusCode(), parse(response.body()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

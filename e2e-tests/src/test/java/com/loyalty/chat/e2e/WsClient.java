@@ -60,6 +60,10 @@ final class WsClient implements AutoCloseable {
         return await().atMost(Duration.ofSeconds(30)).until(() -> closeCode.getNow(null), code -> code != null);
     }
 
+    boolean isOpen() {
+        return !closeCode.isDone();
+    }
+
     static ObjectNode data() {
         return JSON.createObjectNode();
     }

@@ -45,6 +45,11 @@ public final class LocalTokens {
         return sign(userId, mobile, nickname, admin, Instant.now().minus(LIFETIME.multipliedBy(2)));
     }
 
+    /** A token that expires {@code lifetime} from now, to see what happens to a connection when it does. */
+    public String issueExpiringIn(long userId, String mobile, String nickname, boolean admin, Duration lifetime) {
+        return sign(userId, mobile, nickname, admin, Instant.now().minus(LIFETIME).plus(lifetime));
+    }
+
     private String sign(long userId, String mobile, String nickname, boolean admin, Instant issuedAt) {
         // No avatar claim: like the seeded accounts, these users have none.
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
