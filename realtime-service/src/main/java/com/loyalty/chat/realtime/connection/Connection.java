@@ -26,6 +26,8 @@ public final class Connection {
     private volatile long lastFrameNanos = System.nanoTime();
     /** The parts of a client frame read so far; null between frames, so most connections hold nothing here. */
     private StringBuilder partialFrame;
+    /** The UTF-8 size of {@link #partialFrame}. */
+    private long partialFrameBytes;
 
     Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox,
                FrameBudget budget) {
@@ -132,17 +134,18 @@ public final class Connection {
         return budget.tryTake(System.nanoTime());
     }
 
-    /** How many characters of an unfinished frame are held. */
-    int partialFrameLength() {
-        return partialFrame == null ? 0 : partialFrame.length();
+    /** How many UTF-8 bytes of an unfinished frame are held. */
+    long partialFrameBytes() {
+        return partialFrameBytes;
     }
 
     /**
      * Joins the parts of a client frame. The container hands parts one at a time per connection.
      *
+     * @param frameBytes the UTF-8 size of the frame so far, this part included
      * @return the whole frame when {@code part} is its last, else null
      */
-    String joinFrame(String part, boolean last) {
+    String joinFrame(String part, long frameBytes, boolean last) {
         if (partialFrame == null && last) {
             return part;
         }
@@ -151,10 +154,12 @@ public final class Connection {
         }
         partialFrame.append(part);
         if (!last) {
+            partialFrameBytes = frameBytes;
             return null;
         }
         String frame = partialFrame.toString();
         partialFrame = null;
+        partialFrameBytes = 0;
         return frame;
     }
 

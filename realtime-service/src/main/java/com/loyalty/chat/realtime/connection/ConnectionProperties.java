@@ -11,8 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeatInterval what {@code connection_established} tells clients to heartbeat within
  * @param idleTimeout a connection that sends no frame for this long is closed (1001)
  * @param idleCheckInterval how often idle connections are looked for; a connection may live this much longer
- * @param maxFrameSize a larger client frame closes the connection with 1009; counted in characters, which equals
- *                     bytes for the ASCII of JSON syntax
+ * @param maxFrameSize a client frame of more UTF-8 bytes closes the connection with 1009
  * @param receiveBufferSize what the container holds per connection to read frames, once for bytes and once for
  *                          characters; a larger frame arrives in parts that the node joins, so this trades a little
  *                          work on large frames for memory on every connection

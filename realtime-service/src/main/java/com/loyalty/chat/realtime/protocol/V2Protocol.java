@@ -48,22 +48,22 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame heartbeatAck(JsonNode requestId) {
+    public ServerFrame heartbeatAck(String requestId) {
         return answer("heartbeat_ack", new ServerTime(clock.instant()), requestId);
     }
 
     @Override
-    public ServerFrame pong(JsonNode requestId) {
+    public ServerFrame pong(String requestId) {
         return answer("pong", new ServerTime(clock.instant()), requestId);
     }
 
     @Override
-    public ServerFrame error(int code, String msg, String requestType, String tempMessageId, JsonNode requestId) {
+    public ServerFrame error(int code, String msg, String requestType, String tempMessageId, String requestId) {
         return answer("error", new Error(code, msg, requestType, tempMessageId), requestId);
     }
 
     @Override
-    public ServerFrame messageSent(MessageStored stored, JsonNode requestId) {
+    public ServerFrame messageSent(MessageStored stored, String requestId) {
         return answer("message_sent", new MessageSent(stored.tempMessageId(), stored.messageId(), stored.sessionId(),
                 "sent", stored.occurredAt()), requestId);
     }
@@ -78,7 +78,7 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame messageRejected(MessageRejected rejected, JsonNode requestId) {
+    public ServerFrame messageRejected(MessageRejected rejected, String requestId) {
         return error(rejected.errorCode(), rejected.reason(), SEND_MESSAGE, rejected.tempMessageId(), requestId);
     }
 
@@ -116,7 +116,7 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, JsonNode requestId) {
+    public ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, String requestId) {
         return answer("sync_messages", new SyncMessages(sessionId, messages, hasMore), requestId);
     }
 
@@ -125,7 +125,7 @@ class V2Protocol implements Protocol {
         return answer(type, data, null);
     }
 
-    private ServerFrame answer(String type, Object data, JsonNode requestId) {
+    private ServerFrame answer(String type, Object data, String requestId) {
         return new ServerFrame(type, data, clock.instant(), Ids.newMessageId(clock), requestId);
     }
 
