@@ -23,7 +23,12 @@ public final class Connection {
     private final Outbox outbox;
     private final FrameBudget budget;
     private final AtomicReference<String> openSessionId = new AtomicReference<>();
+    /** When the client last sent a frame of its own; pongs do not count, as they do not keep a connection. */
     private volatile long lastFrameNanos = System.nanoTime();
+    /** When the client was last heard at all, pongs included. */
+    private volatile long lastHeardNanos = lastFrameNanos;
+    private volatile boolean awaitingPong;
+    private volatile long pingSentNanos;
     /** The parts of a client frame read so far; null between frames, so most connections hold nothing here. */
     private StringBuilder partialFrame;
     /** The UTF-8 size of {@link #partialFrame}. */
@@ -109,9 +114,14 @@ public final class Connection {
         openSessionId.updateAndGet(current -> sessionId.equals(current) ? null : current);
     }
 
+    /** Writes this frame after what is queued, then closes the connection; frames sent meanwhile are dropped. */
+    void closeAfter(ServerFrame last, CloseStatus status) {
+        outbox.closeAfter(codec.encode(last), status);
+    }
+
     /** True once the node closes this connection, or the container reported it closed. */
     boolean closing() {
-        return outbox.closed();
+        return outbox.closing();
     }
 
     void holdForGreeting() {
@@ -123,11 +133,32 @@ public final class Connection {
     }
 
     void frameReceived() {
-        lastFrameNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastFrameNanos = now;
+        lastHeardNanos = now;
+        awaitingPong = false;
+    }
+
+    void pongReceived() {
+        lastHeardNanos = System.nanoTime();
+        awaitingPong = false;
     }
 
     long nanosSinceLastFrame(long nowNanos) {
         return nowNanos - lastFrameNanos;
+    }
+
+    /** Pings the client when nothing was heard from it for this long and no ping awaits its pong. */
+    void pingIfQuiet(long nowNanos, long quietNanos) {
+        if (!awaitingPong && nowNanos - lastHeardNanos >= quietNanos) {
+            pingSentNanos = nowNanos;
+            awaitingPong = true;
+            outbox.ping();
+        }
+    }
+
+    boolean pongOverdue(long nowNanos, long pongTimeoutNanos) {
+        return awaitingPong && nowNanos - pingSentNanos > pongTimeoutNanos;
     }
 
     boolean withinRateLimit() {

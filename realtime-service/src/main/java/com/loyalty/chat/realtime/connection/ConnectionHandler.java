@@ -112,7 +112,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
 
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
-        connectionOf(session).frameReceived();
+        connectionOf(session).pongReceived();
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -118,6 +120,52 @@ class OutboxTest {
         verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
         assertThat(secondWritten.getCount()).isEqualTo(1);
         verify(session, times(1)).sendMessage(any());
+    }
+
+    @Test
+    void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("in the socket"));
+        socketBlocked.await();
+        outbox.offer(new TextMessage("queued before"));
+
+        outbox.closeAfter(new TextMessage("error 4002"), CloseStatus.POLICY_VIOLATION);
+        outbox.offer(new TextMessage("queued after"));
+        releaseSocket.countDown();
+
+        verify(session, timeout(30_000)).close(CloseStatus.POLICY_VIOLATION);
+        assertThat(written).containsExactly("in the socket", "queued before", "error 4002");
+    }
+
+    @Test
+    void aPingOvertakesQueuedFrames() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("in the socket"));
+        socketBlocked.await();
+        outbox.offer(new TextMessage("queued"));
+
+        outbox.ping();
+        releaseSocket.countDown();
+
+        await().until(() -> written.size() == 3);
+        assertThat(written).containsExactly("in the socket", "ping", "queued");
+    }
+
+    /** What the socket takes, pings as "ping"; its first write blocks until the test releases it. */
+    private List<String> recordWritesBlockingTheFirst() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> {
+            written.add(invocation.getArgument(0) instanceof PingMessage ? "ping"
+                    : invocation.<TextMessage>getArgument(0).getPayload());
+            if (written.size() == 1) {
+                socketBlocked.countDown();
+                releaseSocket.await();
+            }
+            return null;
+        }).when(session).sendMessage(any());
+        return written;
     }
 
     private void blockTheSocket() throws Exception {
