@@ -69,27 +69,28 @@ public final class Connection {
         outbox.offer(codec.encode(frame));
     }
 
-    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
-    public void send(ServerFrame frame, Runnable afterWritten) {
-        outbox.offer(codec.encode(frame), afterWritten);
-    }
-
     /** Sends a frame already encoded, so one frame for many connections is encoded once. */
     public void send(TextMessage encodedFrame) {
         outbox.offer(encodedFrame);
-    }
-
-    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
-    public void send(TextMessage encodedFrame, Runnable afterWritten) {
-        outbox.offer(encodedFrame, afterWritten);
     }
 
     /**
      * Sends a frame of the greeting, ahead of every frame sent the ordinary way; only for a
      * {@link ConnectionGreeting} while it greets this connection.
      */
-    public void greet(ServerFrame frame, Runnable afterWritten) {
-        outbox.greet(codec.encode(frame), afterWritten);
+    public void greet(ServerFrame frame) {
+        outbox.greet(codec.encode(frame));
+    }
+
+    /**
+     * {@link #greet}, then waits until the socket has taken the frame, so a greeting of several frames holds at most
+     * one of them in the connection's send buffer and a large catch-up never counts as a slow client.
+     *
+     * @return false when the connection went away (or is going) instead, and the rest of the greeting is moot
+     */
+    public boolean greetAndWait(ServerFrame frame) {
+        outbox.greet(codec.encode(frame)).join();
+        return !closing();
     }
 
     /** @return completes once the session is closed */

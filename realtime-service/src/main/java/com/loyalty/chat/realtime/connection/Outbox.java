@@ -51,6 +51,7 @@ final class Outbox {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> discarded = new CompletableFuture<>();
     private final CompletableFuture<Void> sessionClosed = new CompletableFuture<>();
     private volatile boolean greeted = true;
     private volatile boolean finishing;
@@ -67,8 +68,14 @@ final class Outbox {
         greeted = false;
     }
 
-    void greet(TextMessage message, Runnable afterWritten) {
-        enqueue(ahead, new Outgoing(message, afterWritten));
+    /**
+     * @return completes once the socket has taken the frame, or once this outbox has let go of it with the
+     *         connection; a greeting waits on it to hand over a large greeting one frame at a time
+     */
+    CompletableFuture<Void> greet(TextMessage message) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        enqueue(ahead, new Outgoing(message, () -> written.complete(null)));
+        return written.applyToEither(discarded, ignored -> null);
     }
 
     void greeted() {
@@ -77,12 +84,7 @@ final class Outbox {
     }
 
     void offer(TextMessage message) {
-        offer(message, null);
-    }
-
-    /** @param afterWritten run on the writer thread once the socket has taken the frame; never if it does not */
-    void offer(TextMessage message, Runnable afterWritten) {
-        enqueue(queue, new Outgoing(message, afterWritten));
+        enqueue(queue, new Outgoing(message, null));
     }
 
     /** A WebSocket ping, ahead of queued frames; the client's pong says it is still there. */
@@ -128,6 +130,7 @@ final class Outbox {
         ahead.clear();
         queue.clear();
         queuedBytes.set(0);
+        discarded.complete(null);
         return true;
     }
 

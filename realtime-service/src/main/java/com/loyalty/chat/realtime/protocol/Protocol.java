@@ -56,11 +56,14 @@ public interface Protocol {
     ServerFrame userTyping(TypingChanged typing);
 
     /**
-     * What the client missed while it had no connection, oldest first.
+     * What the client missed while it had no connection, oldest first; one part of several when it is much.
      *
      * @param messages history items as message-service answers them, passed on unchanged
+     * @param hasMore message-service holds more missed messages than all the parts carry
+     * @param part which part this is, from 1
+     * @param parts how many parts there are
      */
-    ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore);
+    ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts);
 
     /** The answer to {@code sync}: the session's messages after the one the client named, oldest first. */
     ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, String requestId);

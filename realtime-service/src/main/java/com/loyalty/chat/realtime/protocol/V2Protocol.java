@@ -65,7 +65,7 @@ class V2Protocol implements Protocol {
     @Override
     public ServerFrame messageSent(MessageStored stored, String requestId) {
         return answer("message_sent", new MessageSent(stored.tempMessageId(), stored.messageId(), stored.sessionId(),
-                "sent", stored.occurredAt()), requestId);
+                "sent", stored.occurredAt(), stored.sequence()), requestId);
     }
 
     @Override
@@ -74,7 +74,7 @@ class V2Protocol implements Protocol {
                 stored.senderType(), stored.content(), stored.messageType(), stored.tempMessageId(),
                 stored.occurredAt(), stored.attachments() == null ? List.of() : stored.attachments(),
                 new Sender(stored.senderId(), stored.senderNickname(), stored.senderAvatar(),
-                        stored.senderType() == SenderType.ADMIN)));
+                        stored.senderType() == SenderType.ADMIN), stored.sequence()));
     }
 
     @Override
@@ -111,8 +111,8 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore) {
-        return frame("offline_messages", new OfflineMessages(messages, hasMore));
+    public ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts) {
+        return frame("offline_messages", new OfflineMessages(messages, hasMore, part, parts));
     }
 
     @Override
@@ -140,12 +140,13 @@ class V2Protocol implements Protocol {
                  @JsonInclude(JsonInclude.Include.NON_NULL) String tempMessageId) {
     }
 
-    record MessageSent(String tempMessageId, String messageId, String sessionId, String status, Instant createdAt) {
+    record MessageSent(String tempMessageId, String messageId, String sessionId, String status, Instant createdAt,
+                       long sequence) {
     }
 
     record NewMessage(String sessionId, String messageId, long senderId, SenderType senderType, String content,
                       MessageType messageType, String tempMessageId, Instant createdAt, List<Attachment> attachments,
-                      Sender sender) {
+                      Sender sender, long sequence) {
     }
 
     record Sender(long userId, String nickname, String avatar, boolean isAdmin) {
@@ -171,7 +172,7 @@ class V2Protocol implements Protocol {
     record UserTyping(String sessionId, long userId, boolean typing, SenderType senderType, Instant timestamp) {
     }
 
-    record OfflineMessages(List<JsonNode> messages, boolean hasMore) {
+    record OfflineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts) {
     }
 
     record SyncMessages(String sessionId, List<JsonNode> messages, boolean hasMore) {

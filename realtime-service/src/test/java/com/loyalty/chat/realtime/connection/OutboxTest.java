@@ -6,12 +6,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
@@ -94,9 +94,9 @@ class OutboxTest {
         Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
         outbox.holdForGreeting();
 
-        outbox.greet(new TextMessage("connection_established"), null);
+        outbox.greet(new TextMessage("connection_established"));
         outbox.offer(new TextMessage("routed while greeting"));
-        outbox.greet(new TextMessage("offline_messages"), null);
+        outbox.greet(new TextMessage("offline_messages"));
         outbox.greeted();
 
         await().until(() -> written.size() == 3);
@@ -104,22 +104,32 @@ class OutboxTest {
     }
 
     @Test
-    void onlyAFrameTheSocketTookIsReportedWritten() throws Exception {
+    void aGreetingFrameIsReportedWrittenOnlyOnceTheSocketTookIt() throws Exception {
         blockTheSocket();
         Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        CountDownLatch firstWritten = new CountDownLatch(1);
-        CountDownLatch secondWritten = new CountDownLatch(1);
-        outbox.offer(new TextMessage("taken"), firstWritten::countDown);
-        socketBlocked.await();
-        outbox.offer(new TextMessage("dropped with the client"), secondWritten::countDown);
+        outbox.holdForGreeting();
 
-        outbox.close(Outbox.SLOW_CONSUMER);
+        CompletableFuture<Void> written = outbox.greet(new TextMessage("offline_messages part 1"));
+        socketBlocked.await();
+        assertThat(written).isNotDone();
         releaseSocket.countDown();
 
-        firstWritten.await();
-        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
-        assertThat(secondWritten.getCount()).isEqualTo(1);
-        verify(session, times(1)).sendMessage(any());
+        await().until(written::isDone);
+    }
+
+    @Test
+    void aGreetingFrameDroppedWithTheConnectionStopsTheWaitForIt() throws Exception {
+        blockTheSocket();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.holdForGreeting();
+        outbox.greet(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+        CompletableFuture<Void> queued = outbox.greet(new TextMessage("never written"));
+
+        outbox.close(Outbox.SLOW_CONSUMER);
+
+        await().until(queued::isDone);
+        assertThat(outbox.closing()).isTrue();
     }
 
     @Test
