@@ -15,8 +15,9 @@ import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
 /**
- * One endpoint per protocol, at the protocol's path. A request must be a WebSocket handshake at all, then the node
- * must admit it, then the client's role is decided.
+ * One endpoint per protocol, at the protocol's path. The node must admit a request, then the client's role is
+ * decided, and only then must the request be a WebSocket handshake at all: a plain GET still learns why a handshake
+ * would be refused (503, 403, …).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -52,7 +53,7 @@ class WebSocketEndpoints implements WebSocketConfigurer {
         for (Protocol protocol : protocols) {
             registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties),
                             protocol.path())
-                    .addInterceptors(upgradeInterceptor, admissionInterceptor, roleInterceptor)
+                    .addInterceptors(admissionInterceptor, roleInterceptor, upgradeInterceptor)
                     .setAllowedOriginPatterns(origins);
         }
     }
