@@ -2,13 +2,19 @@ package com.loyalty.chat.realtime.catchup;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param offlineLimit at most this many missed messages in {@code offline_messages}; the rest through history
  * @param syncPageSize at most this many messages in one {@code sync_messages}; message-service allows up to 50
+ * @param frameSize the JSON of the messages in one catch-up frame ({@code offline_messages} part,
+ *                  {@code sync_messages}) stays within this, bar a single larger message which goes alone; well
+ *                  below {@code chat.realtime.connection.send-buffer-size}, so a backlog of large messages never
+ *                  counts as a slow client
  */
 @ConfigurationProperties("chat.realtime.catchup")
 record CatchupProperties(
         @DefaultValue("100") int offlineLimit,
-        @DefaultValue("50") int syncPageSize) {
+        @DefaultValue("50") int syncPageSize,
+        @DefaultValue("64KB") DataSize frameSize) {
 }

@@ -1,20 +1,19 @@
 package com.loyalty.chat.realtime.catchup;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.realtime.connection.Connection;
-import com.loyalty.chat.realtime.delivery.DeliveryReceipts;
+import com.loyalty.chat.realtime.delivery.DeliveryLedger;
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.peers.Peers;
 import com.loyalty.chat.realtime.peers.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks message-service, with the client's token and on the side the connection acts on, what the client missed.
@@ -32,12 +31,14 @@ class MissedMessages {
     }
 
     private final ServiceClient messageService;
-    private final DeliveryReceipts receipts;
+    private final DeliveryLedger ledger;
+    private final JsonMapper jsonMapper;
     private final CatchupProperties properties;
 
-    MissedMessages(Peers peers, DeliveryReceipts receipts, CatchupProperties properties) {
+    MissedMessages(Peers peers, DeliveryLedger ledger, JsonMapper jsonMapper, CatchupProperties properties) {
         this.messageService = peers.messageService();
-        this.receipts = receipts;
+        this.ledger = ledger;
+        this.jsonMapper = jsonMapper;
         this.properties = properties;
     }
 
@@ -68,17 +69,47 @@ class MissedMessages {
     }
 
     /**
-     * Receipts for the messages of the page the connection has taken: those of the other side of their session that
-     * are still only {@code sent}.
+     * Cuts messages, in their order, into runs whose JSON fits a catch-up frame; a message too large for one goes
+     * alone. No messages make one empty run, so there is always a first.
      */
-    Runnable receiptsFor(Connection connection, Page page) {
+    List<List<JsonNode>> inFrames(List<JsonNode> messages) {
+        long frameSize = properties.frameSize().toBytes();
+        List<List<JsonNode>> frames = new ArrayList<>();
+        List<JsonNode> frame = new ArrayList<>();
+        long size = 0;
+        for (JsonNode message : messages) {
+            long messageSize = jsonMapper.writeValueAsBytes(message).length + 1L;
+            if (!frame.isEmpty() && size + messageSize > frameSize) {
+                frames.add(frame);
+                frame = new ArrayList<>();
+                size = 0;
+            }
+            frame.add(message);
+            size += messageSize;
+        }
+        frames.add(frame);
+        return frames;
+    }
+
+    /**
+     * Records what a catch-up frame hands the connection: its messages count as pushed, so a late
+     * {@code new_message} of one is not pushed again, and the other side's still {@code sent} ones wait for the
+     * client's {@code ack}. A message without {@code sequence} (from a message-service that does not give it yet)
+     * can be neither: it stays {@code sent} until read.
+     */
+    void handOver(Connection connection, List<JsonNode> messages) {
         String ownSide = connection.role().wireName();
-        Map<String, List<String>> undelivered = page.messages().stream()
-                .filter(message -> SENT.equals(message.path("status").asString(""))
-                        && !ownSide.equals(message.path("senderType").asString("")))
-                .collect(Collectors.groupingBy(message -> message.path("sessionId").asString(""), LinkedHashMap::new,
-                        Collectors.mapping(message -> message.path("messageId").asString(""), Collectors.toList())));
-        return () -> undelivered.forEach((sessionId, messageIds) -> receipts.handedOver(connection, sessionId,
-                messageIds));
+        for (JsonNode message : messages) {
+            long sequence = message.path("sequence").asLong(0);
+            if (sequence < 1) {
+                continue;
+            }
+            String sessionId = message.path("sessionId").asString("");
+            ledger.push(connection, sessionId, sequence);
+            if (SENT.equals(message.path("status").asString(""))
+                    && !ownSide.equals(message.path("senderType").asString(""))) {
+                ledger.awaitAck(connection, sessionId, sequence, message.path("messageId").asString(""));
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.loyalty.chat.realtime.catchup;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -10,10 +11,14 @@ import com.loyalty.chat.realtime.connection.Connection;
 import com.loyalty.chat.realtime.connection.FrameRejectedException;
 import com.loyalty.chat.realtime.protocol.ClientFrame;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * {@code sync} with {@code {sessionId, afterMessageId}}: the session's messages after that one, oldest first, at most
  * a page ({@code hasMore} says whether to ask again from the last one); without {@code afterMessageId}, the newest
- * page. Message-service decides who may read the session, as for the client's own history call.
+ * page. A page is cut short to fit one catch-up frame, with {@code hasMore}, so large messages never make an answer
+ * the connection cannot take. Message-service decides who may read the session, as for the client's own history
+ * call.
  */
 @Component
 class SyncHandler implements ClientFrameHandler {
@@ -38,7 +43,9 @@ class SyncHandler implements ClientFrameHandler {
         String afterMessageId = frame.data().path("afterMessageId").asString("");
         MissedMessages.Page page = missed.after(connection.identity(), sessionId,
                 afterMessageId.isBlank() ? null : afterMessageId);
-        connection.send(connection.protocol().syncMessages(sessionId, page.messages(), page.hasMore(),
-                frame.requestId()), missed.receiptsFor(connection, page));
+        List<JsonNode> fitting = missed.inFrames(page.messages()).getFirst();
+        missed.handOver(connection, fitting);
+        connection.send(connection.protocol().syncMessages(sessionId, fitting,
+                page.hasMore() || fitting.size() < page.messages().size(), frame.requestId()));
     }
 }

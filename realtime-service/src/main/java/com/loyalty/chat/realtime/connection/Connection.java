@@ -23,9 +23,16 @@ public final class Connection {
     private final Outbox outbox;
     private final FrameBudget budget;
     private final AtomicReference<String> openSessionId = new AtomicReference<>();
+    /** When the client last sent a frame of its own; pongs do not count, as they do not keep a connection. */
     private volatile long lastFrameNanos = System.nanoTime();
+    /** When the client was last heard at all, pongs included. */
+    private volatile long lastHeardNanos = lastFrameNanos;
+    private volatile boolean awaitingPong;
+    private volatile long pingSentNanos;
     /** The parts of a client frame read so far; null between frames, so most connections hold nothing here. */
     private StringBuilder partialFrame;
+    /** The UTF-8 size of {@link #partialFrame}. */
+    private long partialFrameBytes;
 
     Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox,
                FrameBudget budget) {
@@ -62,27 +69,28 @@ public final class Connection {
         outbox.offer(codec.encode(frame));
     }
 
-    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
-    public void send(ServerFrame frame, Runnable afterWritten) {
-        outbox.offer(codec.encode(frame), afterWritten);
-    }
-
     /** Sends a frame already encoded, so one frame for many connections is encoded once. */
     public void send(TextMessage encodedFrame) {
         outbox.offer(encodedFrame);
-    }
-
-    /** @param afterWritten runs once the socket has taken the frame, and never if the connection drops it */
-    public void send(TextMessage encodedFrame, Runnable afterWritten) {
-        outbox.offer(encodedFrame, afterWritten);
     }
 
     /**
      * Sends a frame of the greeting, ahead of every frame sent the ordinary way; only for a
      * {@link ConnectionGreeting} while it greets this connection.
      */
-    public void greet(ServerFrame frame, Runnable afterWritten) {
-        outbox.greet(codec.encode(frame), afterWritten);
+    public void greet(ServerFrame frame) {
+        outbox.greet(codec.encode(frame));
+    }
+
+    /**
+     * {@link #greet}, then waits until the socket has taken the frame, so a greeting of several frames holds at most
+     * one of them in the connection's send buffer and a large catch-up never counts as a slow client.
+     *
+     * @return false when the connection went away (or is going) instead, and the rest of the greeting is moot
+     */
+    public boolean greetAndWait(ServerFrame frame) {
+        outbox.greet(codec.encode(frame)).join();
+        return !closing();
     }
 
     /** @return completes once the session is closed */
@@ -107,9 +115,14 @@ public final class Connection {
         openSessionId.updateAndGet(current -> sessionId.equals(current) ? null : current);
     }
 
+    /** Writes this frame after what is queued, then closes the connection; frames sent meanwhile are dropped. */
+    void closeAfter(ServerFrame last, CloseStatus status) {
+        outbox.closeAfter(codec.encode(last), status);
+    }
+
     /** True once the node closes this connection, or the container reported it closed. */
     boolean closing() {
-        return outbox.closed();
+        return outbox.closing();
     }
 
     void holdForGreeting() {
@@ -121,28 +134,50 @@ public final class Connection {
     }
 
     void frameReceived() {
-        lastFrameNanos = System.nanoTime();
+        long now = System.nanoTime();
+        lastFrameNanos = now;
+        lastHeardNanos = now;
+        awaitingPong = false;
+    }
+
+    void pongReceived() {
+        lastHeardNanos = System.nanoTime();
+        awaitingPong = false;
     }
 
     long nanosSinceLastFrame(long nowNanos) {
         return nowNanos - lastFrameNanos;
     }
 
+    /** Pings the client when nothing was heard from it for this long and no ping awaits its pong. */
+    void pingIfQuiet(long nowNanos, long quietNanos) {
+        if (!awaitingPong && nowNanos - lastHeardNanos >= quietNanos) {
+            pingSentNanos = nowNanos;
+            awaitingPong = true;
+            outbox.ping();
+        }
+    }
+
+    boolean pongOverdue(long nowNanos, long pongTimeoutNanos) {
+        return awaitingPong && nowNanos - pingSentNanos > pongTimeoutNanos;
+    }
+
     boolean withinRateLimit() {
         return budget.tryTake(System.nanoTime());
     }
 
-    /** How many characters of an unfinished frame are held. */
-    int partialFrameLength() {
-        return partialFrame == null ? 0 : partialFrame.length();
+    /** How many UTF-8 bytes of an unfinished frame are held. */
+    long partialFrameBytes() {
+        return partialFrameBytes;
     }
 
     /**
      * Joins the parts of a client frame. The container hands parts one at a time per connection.
      *
+     * @param frameBytes the UTF-8 size of the frame so far, this part included
      * @return the whole frame when {@code part} is its last, else null
      */
-    String joinFrame(String part, boolean last) {
+    String joinFrame(String part, long frameBytes, boolean last) {
         if (partialFrame == null && last) {
             return part;
         }
@@ -151,10 +186,12 @@ public final class Connection {
         }
         partialFrame.append(part);
         if (!last) {
+            partialFrameBytes = frameBytes;
             return null;
         }
         String frame = partialFrame.toString();
         partialFrame = null;
+        partialFrameBytes = 0;
         return frame;
     }
 

@@ -7,6 +7,9 @@ package com.loyalty.chat.realtime.connection;
  */
 public interface ConnectionGreeting {
 
-    /** Sends the greeting through {@link Connection#greet}. */
+    /**
+     * Sends the greeting through {@link Connection#greet}, or {@link Connection#greetAndWait} for a greeting of many
+     * frames.
+     */
     void greet(Connection connection);
 }

@@ -15,8 +15,6 @@ import com.loyalty.chat.realtime.protocol.MalformedFrameException;
 import com.loyalty.chat.realtime.protocol.Protocol;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * The container's view of one endpoint: its events become the connection's lifecycle and client frames.
  *
@@ -34,7 +32,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
     private final ConnectionLifecycle lifecycle;
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
-    private final long maxFrameChars;
+    private final long maxFrameBytes;
 
     ConnectionHandler(Protocol protocol, ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher,
                       FrameCodec codec, ConnectionProperties properties) {
@@ -42,7 +40,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.codec = codec;
-        this.maxFrameChars = properties.maxFrameSize().toBytes();
+        this.maxFrameBytes = properties.maxFrameSize().toBytes();
     }
 
     @Override
@@ -64,11 +62,12 @@ final class ConnectionHandler extends TextWebSocketHandler {
         }
         connection.frameReceived();
         String part = message.getPayload();
-        if (connection.partialFrameLength() + part.length() > maxFrameChars) {
+        long frameBytes = connection.partialFrameBytes() + utf8Length(part);
+        if (frameBytes > maxFrameBytes) {
             connection.close(TOO_BIG);
             return;
         }
-        String text = connection.joinFrame(part, message.isLast());
+        String text = connection.joinFrame(part, frameBytes, message.isLast());
         if (text != null) {
             receive(connection, text);
         }
@@ -82,8 +81,8 @@ final class ConnectionHandler extends TextWebSocketHandler {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
             connection.send(withinRateLimit
-                    ? protocol.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), null, null, null)
-                    : rateLimited(null, null));
+                    ? protocol.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), e.requestType(), null, null)
+                    : rateLimited(e.requestType(), null));
             return;
         }
         if (!withinRateLimit) {
@@ -93,14 +92,27 @@ final class ConnectionHandler extends TextWebSocketHandler {
         dispatcher.dispatch(connection, frame);
     }
 
-    private ServerFrame rateLimited(String requestType, JsonNode requestId) {
+    private ServerFrame rateLimited(String requestType, String requestId) {
         return protocol.error(ErrorCode.RATE_LIMITED.code(), ErrorCode.RATE_LIMITED.defaultMessage(), requestType,
                 null, requestId);
     }
 
+    /**
+     * What the part weighed on the wire: the container hands over decoded characters, and the limit is on the bytes a
+     * client sends (a CJK character is three). A surrogate pair counts 2 + 2, its four bytes.
+     */
+    private static long utf8Length(String part) {
+        long bytes = 0;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
+    }
+
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
-        connectionOf(session).frameReceived();
+        connectionOf(session).pongReceived();
     }
 
     @Override

@@ -53,7 +53,7 @@ class ConnectionLifecycle {
                 new FrameBudget(properties.rateLimit(), System.nanoTime()));
         connection.holdForGreeting();
         connection.greet(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
-                nodeId.value(), properties.heartbeatInterval()), null);
+                nodeId.value(), properties.heartbeatInterval()));
         registry.add(connection);
         log.debug("Opened {}", connection);
         listeners.forEach(listener -> listener.connectionOpened(connection));

@@ -9,10 +9,14 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param heartbeatInterval what {@code connection_established} tells clients to heartbeat within
- * @param idleTimeout a connection that sends no frame for this long is closed (1001)
- * @param idleCheckInterval how often idle connections are looked for; a connection may live this much longer
- * @param maxFrameSize a larger client frame closes the connection with 1009; counted in characters, which equals
- *                     bytes for the ASCII of JSON syntax
+ * @param idleTimeout a connection that sends no frame for this long is closed (1001); pongs do not count
+ * @param idleCheckInterval how often connections are looked over for being idle, not answering a ping or holding an
+ *                          expired token; each of those may live this much longer
+ * @param pingInterval a connection the node has heard nothing from (frames or pongs) for this long gets a WebSocket
+ *                     ping, which every browser and client library answers by itself
+ * @param pongTimeout a pinged connection that sends no pong (nor anything else) for this long is half-open, its
+ *                    client gone without a close, and is closed (1001)
+ * @param maxFrameSize a client frame of more UTF-8 bytes closes the connection with 1009
  * @param receiveBufferSize what the container holds per connection to read frames, once for bytes and once for
  *                          characters; a larger frame arrives in parts that the node joins, so this trades a little
  *                          work on large frames for memory on every connection
@@ -30,6 +34,8 @@ record ConnectionProperties(
         @DefaultValue("90s") Duration heartbeatInterval,
         @DefaultValue("90s") Duration idleTimeout,
         @DefaultValue("5s") Duration idleCheckInterval,
+        @DefaultValue("30s") Duration pingInterval,
+        @DefaultValue("10s") Duration pongTimeout,
         @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("4KB") DataSize receiveBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
@@ -22,7 +24,8 @@ import org.springframework.web.socket.WebSocketSession;
  *
  * <p>While a greeting is pending ({@link #holdForGreeting}), offered frames wait and only greeting frames are
  * written, so what a new client must hear first (who it is, what it missed) comes before any live event, even one
- * routed to it while the greeting was still being put together.
+ * routed to it while the greeting was still being put together. Pings skip the queue as greeting frames do: they ask
+ * whether the client is there, not whether it has caught up.
  *
  * <p>Spring's {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
@@ -36,19 +39,22 @@ final class Outbox {
     private static final long NOT_WRITING = Long.MIN_VALUE;
 
     /** A frame, and what to do once the socket has taken it (null for nothing). */
-    private record Outgoing(TextMessage message, Runnable afterWritten) {
+    private record Outgoing(WebSocketMessage<?> message, Runnable afterWritten) {
     }
 
     private final WebSocketSession session;
     private final long bufferLimitBytes;
     private final long sendTimeLimitNanos;
-    private final Queue<Outgoing> greeting = new ConcurrentLinkedQueue<>();
+    /** Greeting frames and pings, written before anything in {@link #queue}. */
+    private final Queue<Outgoing> ahead = new ConcurrentLinkedQueue<>();
     private final Queue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> discarded = new CompletableFuture<>();
     private final CompletableFuture<Void> sessionClosed = new CompletableFuture<>();
     private volatile boolean greeted = true;
+    private volatile boolean finishing;
     private volatile long writeStartedNanos = NOT_WRITING;
 
     Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
@@ -62,8 +68,14 @@ final class Outbox {
         greeted = false;
     }
 
-    void greet(TextMessage message, Runnable afterWritten) {
-        enqueue(greeting, new Outgoing(message, afterWritten));
+    /**
+     * @return completes once the socket has taken the frame, or once this outbox has let go of it with the
+     *         connection; a greeting waits on it to hand over a large greeting one frame at a time
+     */
+    CompletableFuture<Void> greet(TextMessage message) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        enqueue(ahead, new Outgoing(message, () -> written.complete(null)));
+        return written.applyToEither(discarded, ignored -> null);
     }
 
     void greeted() {
@@ -72,12 +84,24 @@ final class Outbox {
     }
 
     void offer(TextMessage message) {
-        offer(message, null);
+        enqueue(queue, new Outgoing(message, null));
     }
 
-    /** @param afterWritten run on the writer thread once the socket has taken the frame; never if it does not */
-    void offer(TextMessage message, Runnable afterWritten) {
-        enqueue(queue, new Outgoing(message, afterWritten));
+    /** A WebSocket ping, ahead of queued frames; the client's pong says it is still there. */
+    void ping() {
+        enqueue(ahead, new Outgoing(new PingMessage(), null));
+    }
+
+    /**
+     * Writes this frame after those already queued and then closes the session; frames offered meanwhile are
+     * dropped. Only the first call counts.
+     */
+    void closeAfter(TextMessage last, CloseStatus status) {
+        if (finishing) {
+            return;
+        }
+        finishing = true;
+        enqueue(queue, new Outgoing(last, () -> close(status)));
     }
 
     /**
@@ -93,8 +117,9 @@ final class Outbox {
         return CompletableFuture.completedFuture(null);
     }
 
-    boolean closed() {
-        return closed.get();
+    /** True once the session is closed or on its way there, whether it still writes a last frame or not. */
+    boolean closing() {
+        return finishing || closed.get();
     }
 
     /** Stops all writing and drops what is queued; true the first time. */
@@ -102,9 +127,10 @@ final class Outbox {
         if (!closed.compareAndSet(false, true)) {
             return false;
         }
-        greeting.clear();
+        ahead.clear();
         queue.clear();
         queuedBytes.set(0);
+        discarded.complete(null);
         return true;
     }
 
@@ -130,12 +156,12 @@ final class Outbox {
     }
 
     private boolean hasWork() {
-        return !greeting.isEmpty() || greeted && !queue.isEmpty();
+        return !ahead.isEmpty() || greeted && !queue.isEmpty();
     }
 
     /** Greeting frames first; every greeting frame is offered before {@link #greeted()}, so none can come late. */
     private Outgoing next() {
-        Outgoing next = greeting.poll();
+        Outgoing next = ahead.poll();
         return next != null || !greeted ? next : queue.poll();
     }
 

@@ -10,16 +10,22 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 
 import com.loyalty.chat.realtime.handshake.AdmissionInterceptor;
 import com.loyalty.chat.realtime.handshake.ConnectionRoleInterceptor;
+import com.loyalty.chat.realtime.handshake.UpgradeRequestInterceptor;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
-/** One endpoint per protocol, at the protocol's path; the node's admission is checked before the client's role. */
+/**
+ * One endpoint per protocol, at the protocol's path. The node must admit a request, then the client's role is
+ * decided, and only then must the request be a WebSocket handshake at all: a plain GET still learns why a handshake
+ * would be refused (503, 403, …).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 @EnableConfigurationProperties(ConnectionProperties.class)
 class WebSocketEndpoints implements WebSocketConfigurer {
 
     private final List<Protocol> protocols;
+    private final UpgradeRequestInterceptor upgradeInterceptor;
     private final AdmissionInterceptor admissionInterceptor;
     private final ConnectionRoleInterceptor roleInterceptor;
     private final ConnectionLifecycle lifecycle;
@@ -27,10 +33,12 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     private final FrameCodec codec;
     private final ConnectionProperties properties;
 
-    WebSocketEndpoints(List<Protocol> protocols, AdmissionInterceptor admissionInterceptor,
-                       ConnectionRoleInterceptor roleInterceptor, ConnectionLifecycle lifecycle,
-                       ClientFrameDispatcher dispatcher, FrameCodec codec, ConnectionProperties properties) {
+    WebSocketEndpoints(List<Protocol> protocols, UpgradeRequestInterceptor upgradeInterceptor,
+                       AdmissionInterceptor admissionInterceptor, ConnectionRoleInterceptor roleInterceptor,
+                       ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher, FrameCodec codec,
+                       ConnectionProperties properties) {
         this.protocols = protocols;
+        this.upgradeInterceptor = upgradeInterceptor;
         this.admissionInterceptor = admissionInterceptor;
         this.roleInterceptor = roleInterceptor;
         this.lifecycle = lifecycle;
@@ -45,7 +53,7 @@ class WebSocketEndpoints implements WebSocketConfigurer {
         for (Protocol protocol : protocols) {
             registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties),
                             protocol.path())
-                    .addInterceptors(admissionInterceptor, roleInterceptor)
+                    .addInterceptors(admissionInterceptor, roleInterceptor, upgradeInterceptor)
                     .setAllowedOriginPatterns(origins);
         }
     }

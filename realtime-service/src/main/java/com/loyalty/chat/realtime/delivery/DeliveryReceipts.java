@@ -26,9 +26,9 @@ import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.connection.Connection;
 
 /**
- * Tells message-service which messages reached a connection of their recipient's side, so they move from
- * {@code sent} to {@code delivered} (and stop counting as missed). Only a frame the socket has taken counts: a frame
- * dropped with a slow or vanished client is not delivered, and the client gets it again on reconnect.
+ * Tells message-service which messages a client of their recipient's side acknowledged ({@code ack}), so they move
+ * from {@code sent} to {@code delivered} (and stop counting as missed). A socket taking the bytes does not count: a
+ * half-open connection takes them too and shows them to nobody, and the client gets them again on reconnect.
  *
  * <p>Receipts gather for a short delay and leave as one {@code MarkMessagesDelivered} per session and recipient. A
  * receipt lost to a Kafka failure only leaves its messages {@code sent}: the client may see them once more among
@@ -36,7 +36,7 @@ import com.loyalty.chat.realtime.connection.Connection;
  */
 @Component
 @EnableConfigurationProperties(DeliveryProperties.class)
-public class DeliveryReceipts implements SchedulingConfigurer, SmartLifecycle {
+class DeliveryReceipts implements SchedulingConfigurer, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReceipts.class);
 
@@ -59,8 +59,8 @@ public class DeliveryReceipts implements SchedulingConfigurer, SmartLifecycle {
         this.clock = clock;
     }
 
-    /** The recipient's connection has taken these messages of the other side of the session. */
-    public void handedOver(Connection recipient, String sessionId, List<String> messageIds) {
+    /** The recipient's client has these messages of the other side of the session. */
+    void delivered(Connection recipient, String sessionId, List<String> messageIds) {
         if (messageIds.isEmpty()) {
             return;
         }

@@ -2,7 +2,6 @@ package com.loyalty.chat.realtime.delivery;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -43,15 +42,15 @@ class EventRouter {
     private final ConnectionRegistry registry;
     private final FrameCodec codec;
     private final RequestIds requestIds;
-    private final DeliveryReceipts receipts;
+    private final DeliveryLedger ledger;
     private final Cache<String, Boolean> routedMessages;
 
-    EventRouter(ConnectionRegistry registry, FrameCodec codec, RequestIds requestIds, DeliveryReceipts receipts,
+    EventRouter(ConnectionRegistry registry, FrameCodec codec, RequestIds requestIds, DeliveryLedger ledger,
                 DeliveryProperties properties) {
         this.registry = registry;
         this.codec = codec;
         this.requestIds = requestIds;
-        this.receipts = receipts;
+        this.ledger = ledger;
         this.routedMessages = Caffeine.newBuilder().maximumSize(properties.rememberedEvents()).build();
     }
 
@@ -99,7 +98,9 @@ class EventRouter {
     /**
      * The sender's connections hear {@code message_sent}, each time the message is announced: message-service
      * announces it again (same event) when a client repeats its {@code tempMessageId}, and that client waits for the
-     * first id. Both sides get {@code new_message} once; a receipt follows for the recipient's side.
+     * first id. Both sides get {@code new_message} once, and only while it is the latest of its session a connection
+     * has: an event resubmitted late must not show a client an older message after a newer one. The recipient side's
+     * connections then owe an {@code ack}.
      */
     private void route(MessageStored stored) {
         for (Connection sender : registry.of(stored.senderId(), stored.senderType())) {
@@ -108,15 +109,28 @@ class EventRouter {
         if (routedMessages.asMap().putIfAbsent(stored.eventId(), Boolean.TRUE) != null) {
             return;
         }
-        List<String> messageIds = List.of(stored.messageId());
-        Function<Connection, Runnable> receipt =
-                recipient -> () -> receipts.handedOver(recipient, stored.sessionId(), messageIds);
-        Function<Connection, Runnable> none = connection -> null;
         boolean fromUser = stored.senderType() == SenderType.USER;
-        send(userSide(stored.sessionUserId()), protocol -> protocol.newMessage(stored, SenderType.USER),
-                fromUser ? none : receipt);
-        send(adminSide(stored.sessionAdminId()), protocol -> protocol.newMessage(stored, SenderType.ADMIN),
-                fromUser ? receipt : none);
+        push(stored, userSide(stored.sessionUserId()), SenderType.USER, !fromUser);
+        push(stored, adminSide(stored.sessionAdminId()), SenderType.ADMIN, fromUser);
+    }
+
+    /**
+     * Builds and encodes {@code new_message} once per protocol, however many connections get it.
+     *
+     * @param recipients whether these connections are of the side the message is for, who acknowledge it
+     */
+    private void push(MessageStored stored, Collection<Connection> connections, SenderType side, boolean recipients) {
+        Map<Protocol, TextMessage> encoded = new HashMap<>(2);
+        for (Connection connection : connections) {
+            if (!ledger.push(connection, stored.sessionId(), stored.sequence())) {
+                continue;
+            }
+            if (recipients) {
+                ledger.awaitAck(connection, stored.sessionId(), stored.sequence(), stored.messageId());
+            }
+            connection.send(encoded.computeIfAbsent(connection.protocol(),
+                    protocol -> codec.encode(protocol.newMessage(stored, side))));
+        }
     }
 
     private Collection<Connection> userSide(long sessionUserId) {
@@ -131,21 +145,12 @@ class EventRouter {
         return actingSide == SenderType.USER ? adminSide(sessionAdminId) : userSide(sessionUserId);
     }
 
+    /** Builds and encodes the frame once per protocol, however many connections get it. */
     private void send(Collection<Connection> connections, Function<Protocol, ServerFrame> frame) {
-        send(connections, frame, connection -> null);
-    }
-
-    /**
-     * Builds and encodes the frame once per protocol, however many connections get it.
-     *
-     * @param afterWritten what to do once a connection's socket has taken the frame (null for nothing)
-     */
-    private void send(Collection<Connection> connections, Function<Protocol, ServerFrame> frame,
-                      Function<Connection, Runnable> afterWritten) {
         Map<Protocol, TextMessage> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             connection.send(encoded.computeIfAbsent(connection.protocol(),
-                    protocol -> codec.encode(frame.apply(protocol))), afterWritten.apply(connection));
+                    protocol -> codec.encode(frame.apply(protocol))));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.loyalty.chat.realtime.handshake;
 
+import java.time.Instant;
 import java.util.Map;
 
 import com.loyalty.chat.contracts.events.SenderType;
@@ -9,9 +10,10 @@ import com.loyalty.chat.contracts.events.SenderType;
  * that is both user and admin has one role per connection.
  *
  * @param token the raw bearer token, so the node can ask other services on the client's behalf
+ * @param expiresAt when the token expires, and the connection with it; null for a token without {@code exp}
  */
 public record ConnectionIdentity(long userId, SenderType role, String nickname, String avatar, String mobile,
-                                 String token) {
+                                 String token, Instant expiresAt) {
 
     private static final String ATTRIBUTE = ConnectionIdentity.class.getName();
 

@@ -57,7 +57,7 @@ public class ConnectionRoleInterceptor implements HandshakeInterceptor {
             return false;
         }
         new ConnectionIdentity(TokenClaims.userId(jwt), role, TokenClaims.nickname(jwt), TokenClaims.avatar(jwt),
-                TokenClaims.mobile(jwt), jwt.getTokenValue()).storeIn(attributes);
+                TokenClaims.mobile(jwt), jwt.getTokenValue(), jwt.getExpiresAt()).storeIn(attributes);
         return true;
     }
 

@@ -51,15 +51,24 @@ class EnvelopeErrors implements AuthenticationEntryPoint, AuthenticationFailureH
     }
 
     void write(ServerHttpResponse response, ErrorCode code, String message) throws IOException {
-        response.setStatusCode(HttpStatus.valueOf(code.httpStatus()));
+        write(response, HttpStatus.valueOf(code.httpStatus()), code, message);
+    }
+
+    /** For a status the contract's table does not list (405, 426, …): its own status, with the nearest code. */
+    void write(ServerHttpResponse response, HttpStatus status, ErrorCode code, String message) throws IOException {
+        response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         response.getBody().write(jsonMapper.writeValueAsBytes(ApiResponse.error(code, message)));
     }
 
-    private void write(HttpServletResponse response, ErrorCode code) throws IOException {
-        response.setStatus(code.httpStatus());
+    void write(HttpServletResponse response, int status, ErrorCode code) throws IOException {
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(jsonMapper.writeValueAsBytes(ApiResponse.error(code)));
+    }
+
+    private void write(HttpServletResponse response, ErrorCode code) throws IOException {
+        write(response, code.httpStatus(), code);
     }
 
     /**

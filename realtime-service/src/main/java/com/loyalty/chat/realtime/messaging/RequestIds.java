@@ -6,8 +6,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.loyalty.chat.realtime.connection.Connection;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * The {@code requestId}s of messages sent over this node's connections that await their answer. The answer comes
  * back through Kafka, as an event that knows the sender's {@code tempMessageId} but not which frame carried it; only
@@ -19,7 +17,7 @@ public class RequestIds {
     private record Key(String connectionId, String tempMessageId) {
     }
 
-    private final Cache<Key, JsonNode> pending;
+    private final Cache<Key, String> pending;
 
     RequestIds(MessagingProperties properties) {
         this.pending = Caffeine.newBuilder()
@@ -28,14 +26,14 @@ public class RequestIds {
                 .build();
     }
 
-    void remember(Connection connection, String tempMessageId, JsonNode requestId) {
+    void remember(Connection connection, String tempMessageId, String requestId) {
         if (requestId != null) {
             pending.put(new Key(connection.id(), tempMessageId), requestId);
         }
     }
 
     /** @return the {@code requestId} of the frame this connection sent the message in, or null */
-    public JsonNode of(Connection connection, String tempMessageId) {
+    public String of(Connection connection, String tempMessageId) {
         return tempMessageId == null ? null : pending.getIfPresent(new Key(connection.id(), tempMessageId));
     }
 }

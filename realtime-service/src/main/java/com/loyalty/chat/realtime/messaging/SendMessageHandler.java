@@ -37,6 +37,11 @@ class SendMessageHandler implements ClientFrameHandler {
             .filter(type -> type != MessageType.SYSTEM)
             .map(MessageType::wireName)
             .collect(Collectors.joining(", "));
+    /**
+     * message-service refuses longer ones too; the node refuses them first, so it neither publishes nor remembers
+     * (with the frame's requestId, for two minutes) a key as large as a frame.
+     */
+    private static final int MAX_TEMP_MESSAGE_ID_LENGTH = 100;
 
     private final Commands commands;
     private final OpenSessions openSessions;
@@ -63,6 +68,10 @@ class SendMessageHandler implements ClientFrameHandler {
     @Override
     public void handle(Connection connection, ClientFrame frame) {
         SendMessageData data = read(frame);
+        if (data.tempMessageId() != null && data.tempMessageId().length() > MAX_TEMP_MESSAGE_ID_LENGTH) {
+            throw new FrameRejectedException(ErrorCode.INVALID_REQUEST,
+                    "tempMessageId must be at most " + MAX_TEMP_MESSAGE_ID_LENGTH + " characters", null);
+        }
         // The existing front end sends no tempMessageId; one is made up so the command still has its retry key.
         String tempMessageId = isBlank(data.tempMessageId()) ? "temp_" + UUID.randomUUID() : data.tempMessageId();
         MessageType messageType = messageType(data.messageType(), tempMessageId);

@@ -35,7 +35,7 @@ class ChatProtocol extends V2Protocol {
         }
         return frame("new_user_message", new NewUserMessage(stored.sessionId(),
                 new Message(stored.messageId(), stored.senderId(), stored.senderType(), stored.content(),
-                        stored.messageType(), stored.occurredAt()),
+                        stored.messageType(), stored.occurredAt(), stored.sequence()),
                 new UserInfo(stored.senderId(), stored.senderNickname())));
     }
 
@@ -50,7 +50,7 @@ class ChatProtocol extends V2Protocol {
     }
 
     record Message(String messageId, long senderId, SenderType senderType, String content, MessageType messageType,
-                   Instant createdAt) {
+                   Instant createdAt, long sequence) {
     }
 
     record UserInfo(long userId, String nickname) {

@@ -11,6 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class FrameCodec {
 
+    /**
+     * The contract's bound on {@code requestId}. The node echoes it and remembers it until the answer comes, so an
+     * unbounded one would let a client make the node hold and send back whatever it likes.
+     */
+    static final int MAX_REQUEST_ID_LENGTH = 64;
+
     private final JsonMapper jsonMapper;
 
     FrameCodec(JsonMapper jsonMapper) {
@@ -27,20 +33,31 @@ public class FrameCodec {
         try {
             root = jsonMapper.readTree(text);
         } catch (JacksonException e) {
-            throw new MalformedFrameException("frame is not valid JSON");
+            throw new MalformedFrameException("frame is not valid JSON", null);
         }
         if (root == null || !root.isObject()) {
-            throw new MalformedFrameException("frame must be a JSON object");
+            throw new MalformedFrameException("frame must be a JSON object", null);
         }
         JsonNode type = root.get("type");
         if (type == null || !type.isString() || type.stringValue().isBlank()) {
-            throw new MalformedFrameException("type is required");
+            throw new MalformedFrameException("type is required", null);
         }
         JsonNode data = root.get("data");
         if (data == null || data.isNull()) {
             data = jsonMapper.createObjectNode();
         }
-        JsonNode requestId = root.get("requestId");
-        return new ClientFrame(type.stringValue(), data, requestId == null || requestId.isNull() ? null : requestId);
+        return new ClientFrame(type.stringValue(), data, requestId(root.get("requestId"), type.stringValue()));
+    }
+
+    private static String requestId(JsonNode requestId, String type) throws MalformedFrameException {
+        if (requestId == null || requestId.isNull()) {
+            return null;
+        }
+        String text = requestId.isString() ? requestId.stringValue() : null;
+        if (text == null || text.codePointCount(0, text.length()) > MAX_REQUEST_ID_LENGTH) {
+            throw new MalformedFrameException(
+                    "requestId must be a string of at most " + MAX_REQUEST_ID_LENGTH + " characters", type);
+        }
+        return text;
     }
 }

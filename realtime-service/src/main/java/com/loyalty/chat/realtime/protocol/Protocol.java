@@ -26,24 +26,24 @@ public interface Protocol {
     ServerFrame connectionEstablished(String connectionId, long userId, boolean admin, String nodeId,
                                       Duration heartbeatInterval);
 
-    ServerFrame heartbeatAck(JsonNode requestId);
+    ServerFrame heartbeatAck(String requestId);
 
-    ServerFrame pong(JsonNode requestId);
+    ServerFrame pong(String requestId);
 
     /**
      * @param requestType the client frame's type this answers, null when the frame had none
      * @param tempMessageId the client's id of the message concerned, null when none
      */
-    ServerFrame error(int code, String msg, String requestType, String tempMessageId, JsonNode requestId);
+    ServerFrame error(int code, String msg, String requestType, String tempMessageId, String requestId);
 
     /** To the sender: the message with its {@code tempMessageId} is stored. */
-    ServerFrame messageSent(MessageStored stored, JsonNode requestId);
+    ServerFrame messageSent(MessageStored stored, String requestId);
 
     /** To a participant of the session other than through the sender's {@link #messageSent}. */
     ServerFrame newMessage(MessageStored stored, SenderType recipientRole);
 
     /** To the sender: the message with its {@code tempMessageId} was refused. */
-    ServerFrame messageRejected(MessageRejected rejected, JsonNode requestId);
+    ServerFrame messageRejected(MessageRejected rejected, String requestId);
 
     ServerFrame newSession(SessionOpened opened);
 
@@ -56,12 +56,15 @@ public interface Protocol {
     ServerFrame userTyping(TypingChanged typing);
 
     /**
-     * What the client missed while it had no connection, oldest first.
+     * What the client missed while it had no connection, oldest first; one part of several when it is much.
      *
      * @param messages history items as message-service answers them, passed on unchanged
+     * @param hasMore message-service holds more missed messages than all the parts carry
+     * @param part which part this is, from 1
+     * @param parts how many parts there are
      */
-    ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore);
+    ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts);
 
     /** The answer to {@code sync}: the session's messages after the one the client named, oldest first. */
-    ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, JsonNode requestId);
+    ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, String requestId);
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Every frame the server sends.
  *
@@ -13,5 +11,5 @@ import tools.jackson.databind.JsonNode;
  * @param requestId the client's {@code requestId}, echoed on the direct answer to that frame
  */
 public record ServerFrame(String type, Object data, Instant timestamp, String messageId,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode requestId) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {
 }

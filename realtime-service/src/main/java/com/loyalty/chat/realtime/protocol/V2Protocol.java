@@ -48,24 +48,24 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame heartbeatAck(JsonNode requestId) {
+    public ServerFrame heartbeatAck(String requestId) {
         return answer("heartbeat_ack", new ServerTime(clock.instant()), requestId);
     }
 
     @Override
-    public ServerFrame pong(JsonNode requestId) {
+    public ServerFrame pong(String requestId) {
         return answer("pong", new ServerTime(clock.instant()), requestId);
     }
 
     @Override
-    public ServerFrame error(int code, String msg, String requestType, String tempMessageId, JsonNode requestId) {
+    public ServerFrame error(int code, String msg, String requestType, String tempMessageId, String requestId) {
         return answer("error", new Error(code, msg, requestType, tempMessageId), requestId);
     }
 
     @Override
-    public ServerFrame messageSent(MessageStored stored, JsonNode requestId) {
+    public ServerFrame messageSent(MessageStored stored, String requestId) {
         return answer("message_sent", new MessageSent(stored.tempMessageId(), stored.messageId(), stored.sessionId(),
-                "sent", stored.occurredAt()), requestId);
+                "sent", stored.occurredAt(), stored.sequence()), requestId);
     }
 
     @Override
@@ -74,11 +74,11 @@ class V2Protocol implements Protocol {
                 stored.senderType(), stored.content(), stored.messageType(), stored.tempMessageId(),
                 stored.occurredAt(), stored.attachments() == null ? List.of() : stored.attachments(),
                 new Sender(stored.senderId(), stored.senderNickname(), stored.senderAvatar(),
-                        stored.senderType() == SenderType.ADMIN)));
+                        stored.senderType() == SenderType.ADMIN), stored.sequence()));
     }
 
     @Override
-    public ServerFrame messageRejected(MessageRejected rejected, JsonNode requestId) {
+    public ServerFrame messageRejected(MessageRejected rejected, String requestId) {
         return error(rejected.errorCode(), rejected.reason(), SEND_MESSAGE, rejected.tempMessageId(), requestId);
     }
 
@@ -111,12 +111,12 @@ class V2Protocol implements Protocol {
     }
 
     @Override
-    public ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore) {
-        return frame("offline_messages", new OfflineMessages(messages, hasMore));
+    public ServerFrame offlineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts) {
+        return frame("offline_messages", new OfflineMessages(messages, hasMore, part, parts));
     }
 
     @Override
-    public ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, JsonNode requestId) {
+    public ServerFrame syncMessages(String sessionId, List<JsonNode> messages, boolean hasMore, String requestId) {
         return answer("sync_messages", new SyncMessages(sessionId, messages, hasMore), requestId);
     }
 
@@ -125,7 +125,7 @@ class V2Protocol implements Protocol {
         return answer(type, data, null);
     }
 
-    private ServerFrame answer(String type, Object data, JsonNode requestId) {
+    private ServerFrame answer(String type, Object data, String requestId) {
         return new ServerFrame(type, data, clock.instant(), Ids.newMessageId(clock), requestId);
     }
 
@@ -140,12 +140,13 @@ class V2Protocol implements Protocol {
                  @JsonInclude(JsonInclude.Include.NON_NULL) String tempMessageId) {
     }
 
-    record MessageSent(String tempMessageId, String messageId, String sessionId, String status, Instant createdAt) {
+    record MessageSent(String tempMessageId, String messageId, String sessionId, String status, Instant createdAt,
+                       long sequence) {
     }
 
     record NewMessage(String sessionId, String messageId, long senderId, SenderType senderType, String content,
                       MessageType messageType, String tempMessageId, Instant createdAt, List<Attachment> attachments,
-                      Sender sender) {
+                      Sender sender, long sequence) {
     }
 
     record Sender(long userId, String nickname, String avatar, boolean isAdmin) {
@@ -171,7 +172,7 @@ class V2Protocol implements Protocol {
     record UserTyping(String sessionId, long userId, boolean typing, SenderType senderType, Instant timestamp) {
     }
 
-    record OfflineMessages(List<JsonNode> messages, boolean hasMore) {
+    record OfflineMessages(List<JsonNode> messages, boolean hasMore, int part, int parts) {
     }
 
     record SyncMessages(String sessionId, List<JsonNode> messages, boolean hasMore) {

@@ -4,12 +4,15 @@ import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.realtime.TwoNodeTest;
 import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
@@ -67,6 +70,8 @@ class CatchupTest extends TwoNodeTest {
                 assertThat(item.path("content").asString()).isEqualTo("第一条");
                 assertThat(item.path("createdAt").asString()).matches(TIMESTAMP);
                 assertThat(item.path("sender").path("userId").asLong()).isEqualTo(admin.userId());
+                long lastSequence = missed.get(1).path("sequence").asLong();
+                userOnB.send("ack", Map.of("sessionId", sessionId, "sequence", lastSequence));
                 await().until(() -> messageService.statusOf(second).equals("delivered"));
             }
             try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
@@ -120,6 +125,8 @@ class CatchupTest extends TwoNodeTest {
                 assertThat(synced.path("data").path("sessionId").asString()).isEqualTo(sessionId);
                 assertThat(synced.path("data").path("messages").valueStream()
                         .map(message -> message.path("messageId").asString())).containsExactly(reply);
+                userOnA.send("ack", Map.of("sessionId", sessionId,
+                        "sequence", synced.path("data").path("messages").get(0).path("sequence").asLong()));
                 await().until(() -> messageService.statusOf(reply).equals("delivered"));
             }
         }
@@ -147,6 +154,56 @@ class CatchupTest extends TwoNodeTest {
     }
 
     @Test
+    void aBacklogLargerThanTheSendBufferArrivesInSeveralOfflineMessagesFramesAndTheConnectionStays() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        List<String> replies = storeLargeMessages(admin, SenderType.ADMIN, 40);
+
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.awaitFrame(frame -> "offline_messages".equals(frame.path("type").asString())
+                    && frame.path("data").path("part").asInt() == frame.path("data").path("parts").asInt());
+
+            List<JsonNode> parts = userOnA.framesOfType("offline_messages");
+            assertThat(parts).hasSizeGreaterThan(1);
+            assertThat(parts).extracting(part -> part.path("data").path("part").asInt())
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, parts.size()).boxed().toList());
+            assertThat(parts).allSatisfy(part -> assertThat(part.path("data").path("parts").asInt())
+                    .isEqualTo(parts.size()));
+            assertThat(parts).allSatisfy(part -> assertThat(part.path("data").path("hasMore").asBoolean()).isFalse());
+            assertThat(parts.stream().flatMap(part -> part.path("data").path("messages").valueStream())
+                    .map(message -> message.path("messageId").asString())).containsExactlyElementsOf(replies);
+            userOnA.send("ping", Map.of(), "still-here");
+            userOnA.awaitFrame("pong");
+            assertThat(userOnA.closedByServer()).isFalse();
+        }
+    }
+
+    @Test
+    void syncOfMoreThanFitsInAFrameAnswersWhatFitsWithHasMoreAndTheRestOnAskingAgain() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        // The user's own messages: nothing for offline_messages, all of it for sync.
+        List<String> sent = storeLargeMessages(user, SenderType.USER, 40);
+
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.awaitFrame("offline_messages");
+            List<String> synced = new ArrayList<>();
+            JsonNode page;
+            int asked = 0;
+            do {
+                String requestId = "sync-" + ++asked;
+                userOnA.send("sync", synced.isEmpty() ? Map.of("sessionId", sessionId)
+                        : Map.of("sessionId", sessionId, "afterMessageId", synced.getLast()), requestId);
+                page = userOnA.awaitFrame(frame -> requestId.equals(frame.path("requestId").asString()))
+                        .path("data");
+                page.path("messages").forEach(message -> synced.add(message.path("messageId").asString()));
+            } while (page.path("hasMore").asBoolean());
+
+            assertThat(synced).containsExactlyElementsOf(sent);
+            assertThat(asked).isGreaterThan(1);
+            assertThat(userOnA.closedByServer()).isFalse();
+        }
+    }
+
+    @Test
     void syncOfAnotherUsersSessionIsAnsweredWith4004AndWithoutSessionIdWith4000() {
         SessionServiceStub.shared().register(sessionId, TestAccount.next("别人").userId(), null);
         try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
@@ -159,5 +216,15 @@ class CatchupTest extends TwoNodeTest {
             JsonNode invalid = userOnA.awaitFrame(frame -> "none".equals(frame.path("requestId").asString()));
             assertThat(invalid.path("data").path("code").asInt()).isEqualTo(4000);
         }
+    }
+
+    /** Messages of nearly 16 KB each (the content limit), stored as another node's clients would send them. */
+    private List<String> storeLargeMessages(TestAccount sender, SenderType side, int count) {
+        String content = "回".repeat(5_400);
+        return IntStream.rangeClosed(1, count).mapToObj(i -> {
+            String tempMessageId = "temp_large_" + i;
+            Events.send(sessionId, sender, side, content, tempMessageId);
+            return messageService.awaitStored(sender.userId(), tempMessageId).messageId();
+        }).toList();
     }
 }

@@ -5,6 +5,8 @@ import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -58,16 +60,48 @@ class ConnectionTest extends NodeTest {
     void heartbeatAndPingAreAnsweredWithServerTimeAndTheRequestIdEchoed() {
         try (TestClient client = connect("/chat?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "heartbeat", "requestId", "hb-1")));
-            client.send(frame(Map.of("type", "ping", "data", Map.of(), "requestId", 7)));
+            client.send(frame(Map.of("type", "ping", "data", Map.of(), "requestId", "p-7")));
 
             JsonNode ack = client.awaitFrame("heartbeat_ack");
             assertThat(ack.path("requestId").asString()).isEqualTo("hb-1");
             assertThat(ack.path("data").path("serverTime").asString()).matches(TIMESTAMP);
             assertThat(ack.path("messageId").asString()).matches(MESSAGE_ID);
             JsonNode pong = client.awaitFrame("pong");
-            assertThat(pong.path("requestId").isNumber()).isTrue();
-            assertThat(pong.path("requestId").asInt()).isEqualTo(7);
+            assertThat(pong.path("requestId").asString()).isEqualTo("p-7");
             assertThat(pong.path("data").path("serverTime").asString()).matches(TIMESTAMP);
+        }
+    }
+
+    @Test
+    void aRequestIdOf64CharactersIsEchoed() {
+        String requestId = "请".repeat(64);
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.send(frame(Map.of("type", "ping", "requestId", requestId)));
+
+            assertThat(client.awaitFrame("pong").path("requestId").asString()).isEqualTo(requestId);
+        }
+    }
+
+    @Test
+    void aRequestIdThatIsNotAStringOfAtMost64CharactersIsAnsweredWithError4000AndNeitherEchoedNorActedOn() {
+        // The shape seen on the running system: a 24 KB array, echoed back and remembered.
+        List<String> huge = Collections.nCopies(2_000, "0123456789");
+        List<Object> invalid = List.of(huge, 7, "x".repeat(65), Map.of("id", "r-1"), true);
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.awaitFrame("offline_messages");
+
+            invalid.forEach(requestId -> client.send(frame(Map.of("type", "ping", "requestId", requestId))));
+            client.send(frame(Map.of("type", "ping", "requestId", "after")));
+
+            client.awaitFrame(frame -> "after".equals(frame.path("requestId").asString()));
+            List<JsonNode> errors = client.framesOfType("error");
+            assertThat(errors).hasSize(invalid.size()).allSatisfy(error -> {
+                assertThat(error.path("data").path("code").asInt()).isEqualTo(4000);
+                assertThat(error.path("data").path("msg").asString()).contains("requestId");
+                assertThat(error.path("data").path("requestType").asString()).isEqualTo("ping");
+                assertThat(error.has("requestId")).isFalse();
+            });
+            assertThat(client.framesOfType("pong")).hasSize(1);
         }
     }
 
@@ -151,6 +185,18 @@ class ConnectionTest extends NodeTest {
             client.awaitFrame("connection_established");
 
             client.send(frame(Map.of("type", "send_message", "data", Map.of("content", "x".repeat(70_000)))));
+
+            assertThat(client.awaitCloseCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void aFrameOver64KilobytesOfUtf8ClosesTheConnectionWith1009ThoughItHasFewerCharacters() {
+        // 25,000 characters, but 75,000 UTF-8 bytes: the limit is on bytes.
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.awaitFrame("connection_established");
+
+            client.send(frame(Map.of("type", "ping", "data", Map.of("padding", "聊".repeat(25_000)))));
 
             assertThat(client.awaitCloseCode()).isEqualTo(1009);
         }

@@ -6,18 +6,20 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -92,9 +94,9 @@ class OutboxTest {
         Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
         outbox.holdForGreeting();
 
-        outbox.greet(new TextMessage("connection_established"), null);
+        outbox.greet(new TextMessage("connection_established"));
         outbox.offer(new TextMessage("routed while greeting"));
-        outbox.greet(new TextMessage("offline_messages"), null);
+        outbox.greet(new TextMessage("offline_messages"));
         outbox.greeted();
 
         await().until(() -> written.size() == 3);
@@ -102,22 +104,78 @@ class OutboxTest {
     }
 
     @Test
-    void onlyAFrameTheSocketTookIsReportedWritten() throws Exception {
+    void aGreetingFrameIsReportedWrittenOnlyOnceTheSocketTookIt() throws Exception {
         blockTheSocket();
         Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        CountDownLatch firstWritten = new CountDownLatch(1);
-        CountDownLatch secondWritten = new CountDownLatch(1);
-        outbox.offer(new TextMessage("taken"), firstWritten::countDown);
-        socketBlocked.await();
-        outbox.offer(new TextMessage("dropped with the client"), secondWritten::countDown);
+        outbox.holdForGreeting();
 
-        outbox.close(Outbox.SLOW_CONSUMER);
+        CompletableFuture<Void> written = outbox.greet(new TextMessage("offline_messages part 1"));
+        socketBlocked.await();
+        assertThat(written).isNotDone();
         releaseSocket.countDown();
 
-        firstWritten.await();
-        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
-        assertThat(secondWritten.getCount()).isEqualTo(1);
-        verify(session, times(1)).sendMessage(any());
+        await().until(written::isDone);
+    }
+
+    @Test
+    void aGreetingFrameDroppedWithTheConnectionStopsTheWaitForIt() throws Exception {
+        blockTheSocket();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.holdForGreeting();
+        outbox.greet(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+        CompletableFuture<Void> queued = outbox.greet(new TextMessage("never written"));
+
+        outbox.close(Outbox.SLOW_CONSUMER);
+
+        await().until(queued::isDone);
+        assertThat(outbox.closing()).isTrue();
+    }
+
+    @Test
+    void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("in the socket"));
+        socketBlocked.await();
+        outbox.offer(new TextMessage("queued before"));
+
+        outbox.closeAfter(new TextMessage("error 4002"), CloseStatus.POLICY_VIOLATION);
+        outbox.offer(new TextMessage("queued after"));
+        releaseSocket.countDown();
+
+        verify(session, timeout(30_000)).close(CloseStatus.POLICY_VIOLATION);
+        assertThat(written).containsExactly("in the socket", "queued before", "error 4002");
+    }
+
+    @Test
+    void aPingOvertakesQueuedFrames() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
+        outbox.offer(new TextMessage("in the socket"));
+        socketBlocked.await();
+        outbox.offer(new TextMessage("queued"));
+
+        outbox.ping();
+        releaseSocket.countDown();
+
+        await().until(() -> written.size() == 3);
+        assertThat(written).containsExactly("in the socket", "ping", "queued");
+    }
+
+    /** What the socket takes, pings as "ping"; its first write blocks until the test releases it. */
+    private List<String> recordWritesBlockingTheFirst() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> {
+            written.add(invocation.getArgument(0) instanceof PingMessage ? "ping"
+                    : invocation.<TextMessage>getArgument(0).getPayload());
+            if (written.size() == 1) {
+                socketBlocked.countDown();
+                releaseSocket.await();
+            }
+            return null;
+        }).when(session).sendMessage(any());
+        return written;
     }
 
     private void blockTheSocket() throws Exception {

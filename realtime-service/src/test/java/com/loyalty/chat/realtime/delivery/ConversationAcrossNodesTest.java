@@ -51,6 +51,12 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
             JsonNode data = frame.path("data");
             return this == V2 ? data.path("messageId").asString() : data.path("message").path("messageId").asString();
         }
+
+        /** The chat message's sequence in a frame carrying a user's message to an admin. */
+        long sequenceIn(JsonNode frame) {
+            JsonNode data = frame.path("data");
+            return this == V2 ? data.path("sequence").asLong() : data.path("message").path("sequence").asLong();
+        }
     }
 
     private final TestAccount user = TestAccount.next("小明");
@@ -60,7 +66,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void aUsersMessageIsAcknowledgedOnceStoredAndReachesTheAdminOnTheOtherNodeWhichReceiptsIt(Dialect dialect) {
+    void aUsersMessageIsAcknowledgedOnceStoredAndReachesTheAdminOnTheOtherNodeWhoseAckReceiptsIt(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
         try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
              TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
@@ -77,6 +83,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
             JsonNode pushed = adminOnB.awaitFrame(frame -> dialect.userMessageToAdmin.equals(type(frame))
                     && stored.messageId().equals(dialect.messageIdIn(frame)));
             assertThat(pushed.has("requestId")).isFalse();
+            adminOnB.send("ack", Map.of("sessionId", sessionId, "sequence", dialect.sequenceIn(pushed)));
             JsonNode receipt = awaitReceipt(stored.messageId());
             assertThat(receipt.path("sender").path("userId").asLong()).isEqualTo(admin.userId());
             assertThat(receipt.path("sender").path("type").asString()).isEqualTo("admin");
@@ -86,7 +93,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void anAdminsReplyReachesTheUserOnTheOtherNodeWhichReceiptsIt(Dialect dialect) {
+    void anAdminsReplyReachesTheUserOnTheOtherNodeWhoseAckReceiptsIt(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
         try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
              TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
@@ -101,6 +108,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
             assertThat(reply.path("senderType").asString()).isEqualTo("admin");
             assertThat(reply.path("sender").path("isAdmin").asBoolean()).isTrue();
             assertThat(reply.path("content").asString()).isEqualTo("您好，请讲");
+            userOnA.send("ack", Map.of("sessionId", sessionId, "sequence", reply.path("sequence").asLong()));
             JsonNode receipt = awaitReceipt(stored.messageId());
             assertThat(receipt.path("sender").path("userId").asLong()).isEqualTo(user.userId());
             assertThat(receipt.path("sender").path("type").asString()).isEqualTo("user");

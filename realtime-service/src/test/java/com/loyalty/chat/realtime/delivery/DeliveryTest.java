@@ -234,6 +234,54 @@ class DeliveryTest extends TwoNodeTest {
         }
     }
 
+    @Test
+    void everyFrameCarryingAMessageCarriesItsSequenceInTheSession() {
+        TestAccount chatAdmin = TestAccount.next("老前端客服");
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken());
+             TestClient adminOnB = connectB("/ws?token=" + admin.adminToken());
+             TestClient chatAdminOnA = connectA("/chat?type=admin&token=" + chatAdmin.adminToken())) {
+            adminOnB.awaitFrame("offline_messages");
+            chatAdminOnA.awaitFrame("offline_messages");
+            Events.publish(Events.stored(sessionId, user.userId(), SenderType.USER, "小明", "第一条", "temp_s0",
+                    user.userId(), null));
+
+            userOnA.send(sendMessage("send_message", sessionId, "第二条", "temp_s1"));
+            MessageStored stored = storeAsMessageService("temp_s1", user, null);
+
+            assertThat(stored.sequence()).isEqualTo(2);
+            assertThat(userOnA.awaitFrame("message_sent", "messageId", stored.messageId())
+                    .path("data").path("sequence").asLong()).isEqualTo(2);
+            assertThat(adminOnB.awaitFrame("new_message", "messageId", stored.messageId())
+                    .path("data").path("sequence").asLong()).isEqualTo(2);
+            assertThat(chatAdminOnA.awaitFrame(frame -> "new_user_message".equals(frame.path("type").asString())
+                    && stored.messageId().equals(frame.path("data").path("message").path("messageId").asString()))
+                    .path("data").path("message").path("sequence").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMessageArrivingAfterALaterOneOfItsSessionIsNotPushedSoNoClientSeesThemOutOfOrder() {
+        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            userOnA.awaitFrame("offline_messages");
+            MessageStored second = Events.stored(sessionId, 2, admin.userId(), SenderType.ADMIN, "客服小李", "二",
+                    "temp_o2", user.userId(), admin.userId());
+            MessageStored lateFirst = Events.stored(sessionId, 1, admin.userId(), SenderType.ADMIN, "客服小李", "一",
+                    "temp_o1", user.userId(), admin.userId());
+            MessageStored third = Events.stored(sessionId, 3, admin.userId(), SenderType.ADMIN, "客服小李", "三",
+                    "temp_o3", user.userId(), admin.userId());
+
+            Events.publish(second);
+            Events.publish(lateFirst);
+            Events.publish(third);
+
+            // One session, one partition: once the third is there, the late first would have been before it.
+            userOnA.awaitFrame("new_message", "messageId", third.messageId());
+            assertThat(userOnA.framesOfType("new_message"))
+                    .extracting(frame -> frame.path("data").path("messageId").asString())
+                    .containsExactly(second.messageId(), third.messageId());
+        }
+    }
+
     /** What message-service does with a command: store it and say so, for the session's user and admin. */
     private MessageStored storeAsMessageService(String tempMessageId, TestAccount sender, Long sessionAdminId) {
         Received command = commands.await(record ->

@@ -165,6 +165,42 @@ class MessageCommandsTest extends NodeTest {
         }
     }
 
+    @Test
+    void aSendMessageWithAnInvalidRequestIdIsRefusedWith4000AndNotSent() {
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.send(Kafka.JSON.writeValueAsString(Map.of("type", "send_message", "requestId", List.of("r", 1),
+                    "data", Map.of("sessionId", "session_7_abcdef07", "content", "hi", "tempMessageId", "temp_bad"))));
+            client.send(frame("send_message", Map.of("sessionId", "session_7_abcdef07", "content", "hi",
+                    "tempMessageId", "temp_good")));
+
+            JsonNode error = client.awaitFrame("error").path("data");
+            assertThat(error.path("code").asInt()).isEqualTo(4000);
+            assertThat(error.path("requestType").asString()).isEqualTo("send_message");
+            // One session, one partition: once the later command is there, the refused one would be before it.
+            commands.await(record -> isFrom(record, "temp_good"));
+            assertThat(commands.seen()).noneMatch(record -> isFrom(record, "temp_bad"));
+        }
+    }
+
+    @Test
+    void aTempMessageIdOver100CharactersIsRefusedWith4000WithoutEchoingItAndNotSent() {
+        String tooLong = "t".repeat(101);
+        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            client.send(frame("send_message", Map.of("sessionId", "session_8_abcdef08", "content", "hi",
+                    "tempMessageId", tooLong), "long-temp"));
+            client.send(frame("send_message", Map.of("sessionId", "session_8_abcdef08", "content", "hi",
+                    "tempMessageId", "temp_fine")));
+
+            JsonNode error = client.awaitFrame("error");
+            assertThat(error.path("requestId").asString()).isEqualTo("long-temp");
+            assertThat(error.path("data").path("code").asInt()).isEqualTo(4000);
+            assertThat(error.path("data").path("msg").asString()).contains("tempMessageId");
+            assertThat(error.path("data").has("tempMessageId")).isFalse();
+            commands.await(record -> isFrom(record, "temp_fine"));
+            assertThat(commands.seen()).noneMatch(record -> isFrom(record, tooLong));
+        }
+    }
+
     private boolean isMarkReadOf(Received record, String sessionId) {
         return "MarkMessagesRead".equals(record.value().path("type").asString())
                 && sessionId.equals(record.value().path("sessionId").asString())

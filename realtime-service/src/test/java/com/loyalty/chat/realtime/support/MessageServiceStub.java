@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * any other session are left to the test): it stores {@code SendMessage}s and announces them, a repeated
  * {@code (sender, tempMessageId)} with the first message's very event; marks messages read and announces that; moves
  * messages to {@code delivered} on receipts; and answers the offline and history calls nodes make, with the
- * caller's token deciding who asks. Reading commands starts when the stub is first used.
+ * caller's token deciding who asks. Each session's messages count 1, 2, 3, … ({@code sequence}), and history items
+ * carry that number, as message-service's do. Reading commands starts when the stub is first used.
  */
 public final class MessageServiceStub {
 
@@ -170,10 +171,12 @@ public final class MessageServiceStub {
             SessionServiceStub.shared().assign(session.sessionId(), senderId);
         }
         Session now = SessionServiceStub.shared().session(session.sessionId());
+        long sequence = messages.stream().filter(earlier -> earlier.event().sessionId().equals(session.sessionId()))
+                .count() + 1;
         MessageStored stored = new MessageStored(MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 session.sessionId(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 "msg_" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8),
-                messages.size() + 1, senderId, senderType, sender.path("nickname").asString(null), null,
+                sequence, senderId, senderType, sender.path("nickname").asString(null), null,
                 command.path("content").asString(), MessageType.TEXT, tempMessageId, List.of(), now.userId(),
                 now.adminId());
         messages.add(new Stored(stored, "sent"));
@@ -303,6 +306,7 @@ public final class MessageServiceStub {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("messageId", event.messageId());
         item.put("sessionId", event.sessionId());
+        item.put("sequence", event.sequence());
         item.put("senderId", event.senderId());
         item.put("senderType", event.senderType().wireName());
         item.put("content", event.content());

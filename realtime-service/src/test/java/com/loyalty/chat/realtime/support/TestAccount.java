@@ -1,5 +1,6 @@
 package com.loyalty.chat.realtime.support;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.loyalty.chat.contracts.events.UserProfile;
@@ -25,6 +26,11 @@ public record TestAccount(long userId, String mobile, String nickname) {
 
     public String expiredToken() {
         return LocalStack.shared().tokens().issueExpired(userId, mobile, nickname, false);
+    }
+
+    /** A user token that expires at that instant. */
+    public String userTokenExpiringAt(Instant expiresAt) {
+        return ExpiringTokens.issue(userId, mobile, nickname, false, expiresAt);
     }
 
     public UserProfile profile() {

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ public final class TestClient implements AutoCloseable {
 
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
     private final WebSocket webSocket;
     private boolean paused;
     private boolean demandOwed;
@@ -111,6 +114,11 @@ public final class TestClient implements AutoCloseable {
         return closeCode.isDone();
     }
 
+    /** WebSocket pings received so far; the JDK's client answers each with a pong by itself. */
+    public int pings() {
+        return pings.get();
+    }
+
     @Override
     public void close() {
         if (!webSocket.isOutputClosed()) {
@@ -130,6 +138,13 @@ public final class TestClient implements AutoCloseable {
                 frames.add(JSON.readTree(partial.toString()));
                 partial.setLength(0);
             }
+            requestNext(socket);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+            pings.incrementAndGet();
             requestNext(socket);
             return null;
         }

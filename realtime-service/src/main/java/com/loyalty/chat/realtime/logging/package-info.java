@@ -1,0 +1,5 @@
+/**
+ * What the node writes to its log: bearer tokens travel in the handshake's query string and reach URIs, headers and
+ * exception messages, so every line leaves them out.
+ */
+package com.loyalty.chat.realtime.logging;

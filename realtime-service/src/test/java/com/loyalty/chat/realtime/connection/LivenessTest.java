@@ -1,0 +1,69 @@
+package com.loyalty.chat.realtime.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.loyalty.chat.contracts.events.Topics;
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.realtime.support.Nodes;
+import com.loyalty.chat.realtime.support.Stubs;
+import com.loyalty.chat.realtime.support.TestAccount;
+import com.loyalty.chat.realtime.support.TestClient;
+import com.loyalty.chat.realtime.support.TopicTail;
+
+/**
+ * A node of its own that pings quiet connections often and expects a quick pong, with an idle timeout far beyond
+ * any test, so only a missing pong closes a connection here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chat.realtime.node.id=node-liveness",
+        "chat.realtime.connection.idle-timeout=1h",
+        "chat.realtime.connection.idle-check-interval=100ms",
+        "chat.realtime.connection.ping-interval=300ms",
+        "chat.realtime.connection.pong-timeout=500ms"})
+@ContextConfiguration(initializers = {LocalStackInitializer.class, Stubs.class})
+class LivenessTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void aConnectionThatAnswersPingsStaysOpen() {
+        try (TestClient client = connect()) {
+            client.awaitFrame("offline_messages");
+
+            await().until(() -> client.pings() >= 3);
+
+            client.send("ping", Map.of(), "still-there");
+            assertThat(client.awaitFrame("pong").path("requestId").asString()).isEqualTo("still-there");
+            assertThat(client.closedByServer()).isFalse();
+        }
+    }
+
+    @Test
+    void aHalfOpenConnectionThatAnswersNoPingIsClosed() {
+        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS);
+             TestClient client = connect()) {
+            String connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
+                    .asString();
+            client.awaitFrame("offline_messages");
+
+            // A client that takes nothing off its socket answers no ping: as a vanished browser or phone.
+            client.pauseReading();
+
+            presence.await(record -> "ConnectionClosed".equals(record.value().path("type").asString())
+                    && connectionId.equals(record.value().path("connectionId").asString()));
+        }
+    }
+
+    private TestClient connect() {
+        return TestClient.connect(Nodes.uri(port, "/ws?token=" + TestAccount.next("心跳").userToken()));
+    }
+}
