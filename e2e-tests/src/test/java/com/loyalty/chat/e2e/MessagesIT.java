@@ -116,7 +116,11 @@ class MessagesIT {
             JsonNode sent = user.awaitFrame("message_sent").path("data");
             String sessionId = sent.path("sessionId").asString();
             String userMessage = sent.path("messageId").asString();
-            admin.awaitFrame("new_message", data -> userMessage.equals(data.path("messageId").asString()));
+            JsonNode pushed = admin.awaitFrame("new_message",
+                    data -> userMessage.equals(data.path("messageId").asString())).path("data");
+            // Delivered means the client said it has the message, not that a socket took the bytes.
+            admin.send("ack", WsClient.data().put("sessionId", sessionId)
+                    .put("sequence", pushed.path("sequence").asLong()));
             await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(sessionId, userMessage, adminToken),
                     "delivered"::equals);
 
