@@ -100,12 +100,20 @@ class MessageWriter {
             else if (view == null && !SessionViews.canHold(request.sessionId())) {
                 outcome = pass.reject(request, SESSION_NOT_FOUND);
             }
-            else if (request.viaKafka() && (view == null || queued.contains(request.sessionId()))) {
+            else if (view == null) {
+                // Maybe just opened: a Kafka send waits aside, a REST caller looks again.
+                if (request.viaKafka()) {
+                    parked.add(request);
+                }
+                outcome = null;
+            }
+            else if (request.viaKafka() && queued.contains(request.sessionId())) {
+                // Behind the session's earlier sends, which still wait: its messages keep their order.
                 parked.add(request);
                 outcome = null;
             }
             else {
-                outcome = view == null ? null : pass.store(request, view);
+                outcome = pass.store(request, view);
             }
             outcomes.add(Optional.ofNullable(outcome));
         }
