@@ -97,6 +97,7 @@ class HistoryTest extends MessageServiceTest {
         Answer none = get(ADMIN_CHAT + sessionId + "/messages?after=" + ids.get(11), adminToken(newUserId()));
 
         assertThat(contents(next)).containsExactlyElementsOf(numbered(4, 9));
+        assertThat(next.data().get("messages").get(0).get("sequence").asLong()).isEqualTo(5);
         assertThat(next.data().get("totalCount").asLong()).isEqualTo(8);
         assertThat(next.data().get("pagination").get("pageSize").asInt()).isEqualTo(5);
         assertThat(next.data().get("pagination").get("hasMore").asBoolean()).isTrue();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import com.loyalty.chat.contracts.events.Attachment;
@@ -21,12 +22,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessResourceException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 
 class MessageCommandsTest extends MessageServiceTest {
@@ -283,6 +286,174 @@ class MessageCommandsTest extends MessageServiceTest {
             assertThat(view.version()).isEqualTo(3);
             assertThat(view.adminId()).isEqualTo(adminId);
         });
+    }
+
+    @Test
+    void tempIdsThatDifferOnlyInCaseOrAccentsAreTwoMessages() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        List<String> tempIds = List.of("k1", "K1", "é", "e");
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            tempIds.forEach(tempId -> publishCommand(sendCommand(sessionId, user(userId), "as " + tempId,
+                    MessageType.TEXT, tempId)));
+
+            List<JsonNode> announced = events.awaitRecords(tempIds.size(), forSession(sessionId)).stream()
+                    .map(record -> json.readTree(record.value()))
+                    .toList();
+            assertThat(announced).extracting(event -> event.get("type").asString()).containsOnly("MessageStored");
+            assertThat(announced).extracting(event -> event.get("tempMessageId").asString())
+                    .containsExactlyElementsOf(tempIds);
+            assertThat(announced).extracting(event -> event.get("messageId").asString()).doesNotHaveDuplicates();
+        }
+        assertThat(rowsOf(sessionId)).extracting(row -> row.get("temp_message_id")).containsExactlyElementsOf(tempIds);
+    }
+
+    @Test
+    void aPollWithSendsTheDatabaseRefusesStoresTheOthersAndRejectsThoseWithTheirCode() {
+        List<Long> users = List.of(newUserId(), newUserId(), newUserId(), newUserId());
+        List<String> sessions = users.stream().map(this::openSession).toList();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        SendMessage refusedValue = sendCommand(sessions.get(1), user(users.get(1)), "constraint " + marker,
+                MessageType.TEXT, "refused-value");
+        SendMessage failing = sendCommand(sessions.get(2), user(users.get(2)), "failure " + marker, MessageType.TEXT,
+                "failing");
+        List<SendMessage> good = List.of(
+                sendCommand(sessions.get(0), user(users.get(0)), "fine", MessageType.TEXT, "good-0"),
+                sendCommand(sessions.get(3), user(users.get(3)), "fine too", MessageType.TEXT, "good-3"));
+        // A constraint the database enforces and an error nobody foresaw, both from the real server.
+        execute("""
+                CREATE TRIGGER refuse_%1$s BEFORE INSERT ON chat_messages FOR EACH ROW BEGIN
+                    IF NEW.content = 'constraint %1$s' THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'refused'; END IF;
+                    IF NEW.content = 'failure %1$s' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'failed'; END IF;
+                END""".formatted(marker));
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            publishToOnePartition(List.of(good.get(0), refusedValue, failing, good.get(1)));
+
+            for (SendMessage command : good) {
+                JsonNode stored = json.readTree(events.awaitRecord(forSession(command.sessionId())).value());
+                assertThat(stored.get("type").asString()).isEqualTo("MessageStored");
+                assertThat(stored.get("tempMessageId").asString()).isEqualTo(command.tempMessageId());
+                assertThat(rowsOf(command.sessionId())).hasSize(1);
+            }
+            assertThat(rejectionOf(events, refusedValue).get("errorCode").asInt()).isEqualTo(4000);
+            assertThat(rejectionOf(events, failing).get("errorCode").asInt()).isEqualTo(5000);
+        }
+        finally {
+            execute("DROP TRIGGER refuse_" + marker);
+        }
+        assertThat(rowsOf(refusedValue.sessionId())).isEmpty();
+        assertThat(rowsOf(failing.sessionId())).isEmpty();
+        String later = sessions.get(1);
+        publishCommand(sendCommand(later, user(users.get(1)), "and now?", MessageType.TEXT, "after"));
+        await().until(() -> rowsOf(later).size() == 1);
+    }
+
+    @Test
+    void aReceiptTheDatabaseRefusesIsDeadLetteredAndTheRestOfItsPollApplied() {
+        long userId = newUserId();
+        long adminId = newUserId();
+        String sessionId = openSession(userId);
+        String refused = adminSends(sessionId, adminId, "refused receipt");
+        String fine = adminSends(sessionId, adminId, "fine receipt");
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        execute("""
+                CREATE TRIGGER refuse_%s BEFORE UPDATE ON chat_messages FOR EACH ROW BEGIN
+                    IF NEW.message_id = '%s' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'failed'; END IF;
+                END""".formatted(marker, refused));
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+            publishToOnePartition(List.of(
+                    deliveredCommand(sessionId, user(userId), List.of(refused)),
+                    deliveredCommand(sessionId, user(userId), List.of(fine)),
+                    sendCommand(sessionId, user(userId), "thanks", MessageType.TEXT, "thanks")));
+
+            assertThat(deadLetters.awaitRecord(forSession(sessionId)).value()).contains(refused);
+            await().until(() -> statusOf(fine).equals("delivered") && rowsOf(sessionId).size() == 3);
+        }
+        finally {
+            execute("DROP TRIGGER refuse_" + marker);
+        }
+        assertThat(statusOf(refused)).isEqualTo("sent");
+    }
+
+    @Test
+    void aCommandWaitingForItsSessionHoldsUpNoOtherCommandOfItsPartition() {
+        long userId = newUserId();
+        String notYetOpen = newSessionId();
+        List<SendMessage> early = IntStream.range(0, 8)
+                .mapToObj(i -> sendCommand(notYetOpen, user(userId), "early " + i, MessageType.TEXT, "early-" + i))
+                .toList();
+        long otherUser = newUserId();
+        String other = openSession(otherUser);
+
+        publishToOnePartition(early);
+        await().until(() -> waitingFor(notYetOpen) == early.size());
+        publishToOnePartition(List.of(sendCommand(other, user(otherUser), "meanwhile", MessageType.TEXT, "other")));
+        await().until(() -> rowsOf(other).size() == 1);
+        assertThat(waitingFor(notYetOpen)).isEqualTo(early.size());
+
+        publishSessionEvent(opened(notYetOpen, userId));
+        await().until(() -> rowsOf(notYetOpen).size() == early.size());
+        assertThat(rowsOf(notYetOpen)).extracting(row -> row.get("content"))
+                .containsExactlyElementsOf(early.stream().map(SendMessage::content).toList());
+        assertThat(waitingFor(notYetOpen)).isZero();
+    }
+
+    @Test
+    void aCommandForAnotherUsersSessionOrAnIdNoSessionCanHaveIsRejectedWithoutWaiting() {
+        long userId = newUserId();
+        String someoneElses = openSession(newUserId());
+        String impossible = "session_" + "9".repeat(120);
+        SendMessage intruding = sendCommand(someoneElses, user(userId), "let me in", MessageType.TEXT, "intruding");
+        SendMessage nowhere = sendCommand(impossible, user(userId), "hello?", MessageType.TEXT, "nowhere");
+
+        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+            publishCommand(intruding);
+            publishCommand(nowhere);
+
+            assertThat(rejectionOf(events, intruding).get("errorCode").asInt()).isEqualTo(4004);
+            assertThat(rejectionOf(events, nowhere).get("errorCode").asInt()).isEqualTo(4004);
+        }
+        assertThat(rowsOf(someoneElses)).isEmpty();
+        assertThat(waitingFor(someoneElses) + waitingFor(impossible)).isZero();
+    }
+
+    @Test
+    void aCommandThatFailsWhileTheDatabaseIsAwayIsTriedAgainUntilItIsStored() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        doThrow(new TransientDataAccessResourceException("database away"))
+                .doThrow(new TransientDataAccessResourceException("still away"))
+                .doCallRealMethod()
+                .when(sessionViews).lockAll(argThat(ids -> ids != null && ids.contains(sessionId)));
+
+        publishCommand(sendCommand(sessionId, user(userId), "patience", MessageType.TEXT, "patient"));
+
+        await().until(() -> rowsOf(sessionId).size() == 1);
+    }
+
+    @Test
+    void aSessionEventTheDatabaseRefusesIsDeadLetteredAndTheNextOneApplied() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+        String tooLong = "session_" + "1".repeat(120);
+
+        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+            // Keyed like the next event, so it sits before it in the same partition.
+            publish(Topics.SESSION_EVENTS, sessionId, json.writeValueAsString(opened(tooLong, userId)));
+            publishSessionEvent(opened(sessionId, userId));
+
+            assertThat(deadLetters.awaitRecord(forSession(sessionId)).value()).contains(tooLong);
+        }
+        awaitSessionVersion(sessionId, 1);
+    }
+
+    private JsonNode rejectionOf(TopicReader events, SendMessage command) {
+        JsonNode rejected = json.readTree(events.awaitRecord(record -> record.value().contains(command.commandId()))
+                .value());
+        assertThat(rejected.get("type").asString()).isEqualTo("MessageRejected");
+        assertThat(rejected.get("tempMessageId").asString()).isEqualTo(command.tempMessageId());
+        return rejected;
     }
 
     /** Completed publications are deleted, so what is left of a session in the outbox has not reached Kafka. */

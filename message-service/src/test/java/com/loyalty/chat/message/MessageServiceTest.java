@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * SessionEvents published as JSON on their topic. Every subclass shares one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.message.sending.unknown-session.command-patience=5s",
+        // Long enough for a test to open a session after its first command was set aside.
+        "chat.message.sending.unknown-session.command-patience=10s",
         "chat.message.sending.unknown-session.rest-patience=300ms",
         // At JVM exit the stack's database may stop before the context closes, and Modulith reads the outbox while
         // closing; without this the fork waits out Hikari's default 30 s and Surefire kills it.
@@ -78,7 +79,7 @@ abstract class MessageServiceTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** A spy only so tests can see when a send has looked for its session. */
+    /** A spy so tests can see when a send has looked for its session, or make the database seem away for one. */
     @MockitoSpyBean
     SessionViews sessionViews;
 
@@ -182,6 +183,30 @@ abstract class MessageServiceTest {
         catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
+    }
+
+    /**
+     * Publishes these commands to one partition, each keyed by its session, without waiting for each acknowledgement:
+     * an idle consumer takes them in one poll, and a busy one still in this order.
+     */
+    void publishToOnePartition(List<? extends MessageCommand> commands) {
+        publishAll(commands.stream()
+                .map(command -> new ProducerRecord<>(Topics.MESSAGE_COMMANDS, 0, command.sessionId(),
+                        json.writeValueAsString(command)))
+                .toList());
+    }
+
+    /** How many sends wait for their session to show up. */
+    long waitingFor(String sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM waiting_sends WHERE session_id = :sessionId")
+                .param("sessionId", sessionId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Runs {@code statement} (DDL) against the service's schema, e.g. to make the database refuse certain rows. */
+    void execute(String statement) {
+        jdbc.sql(statement).update();
     }
 
     /** Publishes without waiting for each acknowledgement, then waits for all of them. */

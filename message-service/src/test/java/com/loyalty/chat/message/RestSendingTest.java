@@ -8,9 +8,12 @@ import java.util.concurrent.Callable;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.TransientDataAccessResourceException;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
 
 class RestSendingTest extends MessageServiceTest {
 
@@ -135,6 +138,108 @@ class RestSendingTest extends MessageServiceTest {
     }
 
     @Test
+    void tempIdsThatDifferOnlyInCaseOrAccentsAreTwoMessages() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        List<String> tempIds = List.of("k1", "K1", "é", "e");
+
+        List<Answer> answers = tempIds.stream()
+                .map(tempId -> post(USER_CHAT + sessionId + "/messages", userToken(userId),
+                        Map.of("content", "as " + tempId, "messageType", "text", "tempMessageId", tempId)))
+                .toList();
+
+        assertThat(answers).extracting(Answer::status).containsOnly(201);
+        assertThat(answers).extracting(answer -> answer.data().get("messageId").asString()).doesNotHaveDuplicates();
+        assertThat(rowsOf(sessionId)).extracting(row -> row.get("temp_message_id")).containsExactlyElementsOf(tempIds);
+    }
+
+    @Test
+    void theAnswerCarriesTheMessagesSequenceAlsoForARepeat() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String path = USER_CHAT + sessionId + "/messages";
+        Map<String, Object> first = Map.of("content", "one", "messageType", "text", "tempMessageId", "seq-1");
+
+        Answer one = post(path, userToken(userId), first);
+        Answer two = post(path, userToken(userId), text("two"));
+        Answer repeat = post(path, userToken(userId), first);
+
+        assertThat(one.data().get("sequence").asLong()).isEqualTo(1);
+        assertThat(two.data().get("sequence").asLong()).isEqualTo(2);
+        assertThat(repeat.data().get("sequence").asLong()).isEqualTo(1);
+        assertThat(repeat.data().get("messageId").asString()).isEqualTo(one.data().get("messageId").asString());
+    }
+
+    @Test
+    void refusesTextThatIsNotValidUnicodeAndTempIdsThatEndInASpace() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String path = USER_CHAT + sessionId + "/messages";
+        String token = userToken(userId);
+
+        assertRefused(post(path, token, "{\"content\": \"half \\ud83d a pair\", \"messageType\": \"text\"}"),
+                400, 4000, "content");
+        assertRefused(post(path, token, "{\"content\": \"hi\", \"tempMessageId\": \"\\udc00\"}"),
+                400, 4000, "tempMessageId");
+        assertRefused(post(path, token, Map.of("content", "hi", "messageType", "text", "tempMessageId", "k1 ")),
+                400, 4000, "tempMessageId");
+        assertThat(post(path, token, Map.of("content", "😀 whole pairs are fine", "messageType", "text",
+                "tempMessageId", "😀")).status()).isEqualTo(201);
+        assertThat(rowsOf(sessionId)).singleElement()
+                .satisfies(row -> assertThat(row.get("content")).isEqualTo("😀 whole pairs are fine"));
+    }
+
+    @Test
+    void refusesAttachmentsWhoseFieldsAreTooLongToAnnounce() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String path = USER_CHAT + sessionId + "/messages";
+        String token = userToken(userId);
+        Map<String, Object> fine = Map.of("url", "https://files.example.com/a.png", "name", "a.png", "size", 3,
+                "mimeType", "image/png");
+
+        assertRefused(post(path, token, image(with(fine, "url", "https://files.example.com/" + "a".repeat(3000)))),
+                400, 4000, "attachments[0].url");
+        assertRefused(post(path, token, image(with(fine, "name", "n".repeat(300)))), 400, 4000, "attachments[0].name");
+        assertRefused(post(path, token, image(with(fine, "mimeType", "image/" + "x".repeat(300)))),
+                400, 4000, "attachments[0].mimeType");
+        assertThat(rowsOf(sessionId)).isEmpty();
+    }
+
+    @Test
+    void wrongJsonTypesAndNumbersTooLargeAnswer4000NamingTheField() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String path = USER_CHAT + sessionId + "/messages";
+        String token = userToken(userId);
+
+        assertRefused(post(path, token, "{\"content\": {\"text\": \"hi\"}}"), 400, 4000, "content");
+        assertRefused(post(path, token, "{\"content\": \"hi\", \"attachments\": \"none\"}"), 400, 4000, "attachments");
+        assertRefused(post(path, token, "{\"content\": \"\", \"messageType\": \"image\", \"attachments\": "
+                + "[{\"url\": \"https://files.example.com/a.png\", \"name\": \"a\", \"mimeType\": \"image/png\", "
+                + "\"size\": 99999999999999999999999}]}"), 400, 4000, "attachments[0].size");
+        assertRefused(post(path, token, "[\"content\"]"), 400, 4000, "JSON");
+        assertRefused(post(path, token, "null"), 400, 4000, "");
+        assertThat(rowsOf(sessionId)).isEmpty();
+    }
+
+    @Test
+    void anIdNoSessionCanHaveAnswers4004() {
+        assertRefused(post(USER_CHAT + "session_" + "7".repeat(150) + "/messages", userToken(newUserId()), text("hi")),
+                404, 4004, "not found");
+    }
+
+    @Test
+    void aDatabaseThatIsAwayAnswers5003() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        doThrow(new TransientDataAccessResourceException("database away"))
+                .when(sessionViews).lockAll(argThat(ids -> ids != null && ids.contains(sessionId)));
+
+        assertRefused(post(USER_CHAT + sessionId + "/messages", userToken(userId), text("hello?")), 503, 5003, "");
+    }
+
+    @Test
     void concurrentRepeatsOfOneTempIdStoreOneMessageAndAllAnswerWithIt() throws Exception {
         long userId = newUserId();
         String sessionId = openSession(userId);
@@ -214,5 +319,15 @@ class RestSendingTest extends MessageServiceTest {
             assertThat(index).isEqualTo(lastSeen.getOrDefault(senderAndIndex[0], -1) + 1);
             lastSeen.put(senderAndIndex[0], index);
         }
+    }
+
+    private static Map<String, Object> image(Map<String, Object> attachment) {
+        return Map.of("content", "", "messageType", "image", "attachments", List.of(attachment));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> attachment, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(attachment);
+        changed.put(field, value);
+        return changed;
     }
 }

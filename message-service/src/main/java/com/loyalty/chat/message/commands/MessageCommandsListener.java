@@ -1,8 +1,8 @@
 package com.loyalty.chat.message.commands;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import com.loyalty.chat.chassis.kafka.BatchPoison;
 import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.MarkMessagesDelivered;
 import com.loyalty.chat.contracts.events.MessageCommand.MarkMessagesRead;
@@ -15,14 +15,20 @@ import com.loyalty.chat.message.readstate.ReadReceipts;
 import com.loyalty.chat.message.sending.MessageSending;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the realtime nodes' message commands a poll at a time: the poll's SendMessages are stored together (one
- * transaction, one batch insert), then its read receipts and its delivery receipts, each kind in one transaction.
- * Handling the kinds one after the other is safe: a receipt can only name a message whose MessageStored the node
- * has seen, and that is published after the message's transaction committed, in an earlier poll.
+ * Consumes the realtime nodes' message commands a poll at a time: the poll's read receipts, then its delivery
+ * receipts, then its SendMessages, each kind in one transaction. Handling the kinds one after the other is safe: a
+ * receipt can only name a message whose MessageStored the node has seen, and that is published after the message's
+ * transaction committed, in an earlier poll.
+ *
+ * <p>Failures follow the chassis's policy. A transient one (the database is away) fails the poll, which is tried
+ * again until it passes. Any other is isolated by {@link BatchPoison}: the poll is handled again one command at a
+ * time and the one that fails is dead-lettered. SendMessages never take that path: {@link MessageSending} answers a
+ * send it cannot store with a MessageRejected instead, so its sender hears of it. That is also why they come last:
+ * when a receipt sends the poll down the one-at-a-time path, no send of the poll has been stored yet, and receipts
+ * are harmless to apply twice.
  */
 @Component
 class MessageCommandsListener {
@@ -40,29 +46,17 @@ class MessageCommandsListener {
         this.deliveries = deliveries;
     }
 
-    /**
-     * On a poison record, the commands before it are handled first; the error handler then commits up to it, sends it
-     * to the dead-letter topic and redelivers the rest, so no command is skipped or handled out of order.
-     */
     @KafkaListener(id = "message-commands", topics = Topics.MESSAGE_COMMANDS, batch = "true")
     void onCommands(List<ConsumerRecord<String, String>> batch) {
-        List<MessageCommand> commands = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                commands.add(read(batch.get(i).value()));
-            }
-            catch (PoisonRecordException poison) {
-                handle(commands);
-                throw new BatchListenerFailedException(poison.getMessage(), poison, i);
-            }
-        }
-        handle(commands);
+        BatchPoison.handleIsolatingPoison(batch, this::handle);
     }
 
-    private void handle(List<MessageCommand> commands) {
-        sending.storeCommands(ofKind(commands, SendMessage.class));
+    /** Reads every record before acting on any, so a poison record costs nothing but the records' second reading. */
+    private void handle(List<ConsumerRecord<String, String>> batch) {
+        List<MessageCommand> commands = batch.stream().map(record -> read(record.value())).toList();
         reads.applyCommands(ofKind(commands, MarkMessagesRead.class));
         deliveries.applyCommands(ofKind(commands, MarkMessagesDelivered.class));
+        sending.storeCommands(ofKind(commands, SendMessage.class));
     }
 
     /** Without a session or a sender there is no one to act for and no one to tell: poison. */

@@ -9,18 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Kafka settings of message-service.
  *
  * @param topics how the topics this service declares are created
- * @param consumerRetry backoff between attempts at a record that failed for a reason other than being poison
- *                      (e.g. the database is down); such records are retried until they succeed
  * @param outbox when incomplete event publications are sent again
  */
 @ConfigurationProperties("chat.message.messaging")
-record MessagingProperties(@DefaultValue Topics topics, @DefaultValue ConsumerRetry consumerRetry,
-                                  @DefaultValue Outbox outbox) {
+record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox) {
 
     record Topics(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
-
-    record ConsumerRetry(@DefaultValue("1s") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
     }
 
     /**

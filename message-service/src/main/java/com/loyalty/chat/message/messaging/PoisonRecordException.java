@@ -1,6 +1,9 @@
 package com.loyalty.chat.message.messaging;
 
-/** A record that no retry can make readable: it goes to the dead-letter topic and consumption carries on. */
+/**
+ * A record that no retry can make readable. It is not a transient failure, so the chassis's error handler sends it
+ * to the dead-letter topic at once and consumption carries on.
+ */
 public class PoisonRecordException extends RuntimeException {
 
     public PoisonRecordException(String message) {

@@ -1,5 +1,6 @@
 /**
- * Kafka plumbing shared by the features: topics, reading records into contract types, dead-lettering poison
- * records, and the transactional outbox whose relay carries {@code MessageEvent}s to {@code chat.message-events.v1}.
+ * Kafka plumbing shared by the features: topics, reading records into contract types (an unreadable one is poison,
+ * which the chassis's error handler dead-letters), and the transactional outbox whose relay carries
+ * {@code MessageEvent}s to {@code chat.message-events.v1}.
  */
 package com.loyalty.chat.message.messaging;

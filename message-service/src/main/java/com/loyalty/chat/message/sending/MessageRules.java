@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 class MessageRules {
 
     private static final int MAX_TEMP_MESSAGE_ID_LENGTH = 100;
+    private static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final int MAX_MIME_TYPE_LENGTH = 255;
 
     private final SendingProperties properties;
 
@@ -39,14 +42,14 @@ class MessageRules {
         if (type == MessageType.TEXT && content.isBlank()) {
             return invalid("content must not be blank");
         }
+        if (!isWellFormed(content)) {
+            return invalid("content is not valid Unicode text");
+        }
         if (content.getBytes(StandardCharsets.UTF_8).length > properties.maxContentBytes()) {
             return Optional.of(new Rejected(ErrorCode.CONTENT_TOO_LARGE,
                     "content exceeds " + properties.maxContentBytes() + " bytes"));
         }
-        if (request.tempMessageId() != null && request.tempMessageId().length() > MAX_TEMP_MESSAGE_ID_LENGTH) {
-            return invalid("tempMessageId must be at most " + MAX_TEMP_MESSAGE_ID_LENGTH + " characters");
-        }
-        return checkAttachments(type, request.attachments());
+        return checkTempMessageId(request.tempMessageId()).or(() -> checkAttachments(type, request.attachments()));
     }
 
     /** Checks that the sender may write into the session as the view knows it. */
@@ -61,6 +64,26 @@ class MessageRules {
                     ? rejected(ErrorCode.CONFLICT, "session is held by another admin")
                     : Optional.empty();
         };
+    }
+
+    /**
+     * A retry key must compare in the database exactly as in Java. The unique key's binary collation ignores trailing
+     * spaces (PAD SPACE), so "k1" and "k1 " would be one key there and two here: such keys are refused.
+     */
+    private static Optional<Rejected> checkTempMessageId(String tempMessageId) {
+        if (tempMessageId == null) {
+            return Optional.empty();
+        }
+        if (tempMessageId.length() > MAX_TEMP_MESSAGE_ID_LENGTH) {
+            return invalid("tempMessageId must be at most " + MAX_TEMP_MESSAGE_ID_LENGTH + " characters");
+        }
+        if (!isWellFormed(tempMessageId)) {
+            return invalid("tempMessageId is not valid Unicode text");
+        }
+        if (tempMessageId.endsWith(" ")) {
+            return invalid("tempMessageId must not end with a space");
+        }
+        return Optional.empty();
     }
 
     private Optional<Rejected> checkAttachments(MessageType type, List<Attachment> attachments) {
@@ -86,8 +109,14 @@ class MessageRules {
         if (!isWebUrl(attachment.url())) {
             return Optional.of("url must be an http or https URL");
         }
+        if (attachment.url().length() > MAX_URL_LENGTH || !isWellFormed(attachment.url())) {
+            return Optional.of("url must be text of at most " + MAX_URL_LENGTH + " characters");
+        }
         if (attachment.name() == null || attachment.name().isBlank()) {
             return Optional.of("name must not be blank");
+        }
+        if (attachment.name().length() > MAX_NAME_LENGTH || !isWellFormed(attachment.name())) {
+            return Optional.of("name must be text of at most " + MAX_NAME_LENGTH + " characters");
         }
         if (attachment.size() <= 0) {
             return Optional.of("size must be greater than 0");
@@ -95,7 +124,27 @@ class MessageRules {
         if (attachment.mimeType() == null || attachment.mimeType().isBlank()) {
             return Optional.of("mimeType must not be blank");
         }
+        if (attachment.mimeType().length() > MAX_MIME_TYPE_LENGTH || !isWellFormed(attachment.mimeType())) {
+            return Optional.of("mimeType must be text of at most " + MAX_MIME_TYPE_LENGTH + " characters");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * False for text holding half a surrogate pair (JSON can carry one as an escape): it has no UTF-8 form, so the
+     * database would keep a '?' in its place while the events carried the original.
+     */
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWebUrl(String value) {

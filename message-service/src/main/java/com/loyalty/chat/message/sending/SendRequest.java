@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.loyalty.chat.contracts.events.Attachment;
+import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.MessageType;
@@ -34,6 +35,12 @@ record SendRequest(String sessionId, Sender sender, String content, MessageType 
     static SendRequest of(SendMessage command) {
         return new SendRequest(command.sessionId(), command.sender(), command.content(), command.messageType(),
                 command.tempMessageId(), command.attachments(), Channel.KAFKA, command.commandId());
+    }
+
+    /** The command a Kafka request came from (without its {@code issuedAt}, which nothing reads). */
+    SendMessage asCommand() {
+        return new SendMessage(MessageCommand.SCHEMA_VERSION, commandId, sessionId, sender, null, content, messageType,
+                tempMessageId, attachments);
     }
 
     Optional<IdempotencyKey> idempotencyKey() {

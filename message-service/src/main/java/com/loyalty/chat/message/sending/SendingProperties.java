@@ -18,11 +18,18 @@ record SendingProperties(@DefaultValue("16384") int maxContentBytes, @DefaultVal
                          @DefaultValue UnknownSession unknownSession) {
 
     /**
-     * @param commandPatience total wait for a Kafka command; the command's partition waits with it, so keep it short
-     * @param restPatience total wait for a REST send, which holds the caller's request
-     * @param initialBackoff first pause before looking again; pauses double up to {@code maxBackoff}
+     * The SessionOpened of a session just opened can reach this service a few milliseconds after its first message.
+     *
+     * @param commandPatience how long a Kafka send waits for its session (aside, holding up no other command) before
+     *                        it is refused with 4004
+     * @param recheckInterval how often waiting Kafka sends are looked at again
+     * @param restPatience how long a REST send, which holds its caller, looks for its session before it answers 4004
+     * @param initialBackoff first pause before a REST send looks again; pauses double up to {@code maxBackoff}
      */
-    record UnknownSession(@DefaultValue("15s") Duration commandPatience, @DefaultValue("2s") Duration restPatience,
-                          @DefaultValue("50ms") Duration initialBackoff, @DefaultValue("2s") Duration maxBackoff) {
+    record UnknownSession(@DefaultValue("3s") Duration commandPatience,
+                          @DefaultValue("200ms") Duration recheckInterval,
+                          @DefaultValue("500ms") Duration restPatience,
+                          @DefaultValue("50ms") Duration initialBackoff,
+                          @DefaultValue("200ms") Duration maxBackoff) {
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Repository;
 public class SessionViews {
 
     private static final String COLUMNS = "session_id, user_id, admin_id, status, version, next_sequence";
+    /** The length of {@code session_view.session_id}, in characters. */
+    private static final int MAX_SESSION_ID_LENGTH = 100;
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -27,6 +29,11 @@ public class SessionViews {
     SessionViews(JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
+    }
+
+    /** False for an id no session can have: the view could never hold it, so there is no point waiting for it. */
+    public static boolean canHold(String sessionId) {
+        return sessionId.codePointCount(0, sessionId.length()) <= MAX_SESSION_ID_LENGTH;
     }
 
     public Optional<SessionView> find(String sessionId) {

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * An OAuth2 resource server validating session-service's JWTs against its JWK set
@@ -47,6 +48,15 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * A request the firewall refuses (an encoded slash or a semicolon in the path, a line break in a header) never
+     * reaches Spring MVC; it is answered here, in the envelope too.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(EnvelopeWriter envelopes) {
+        return (request, response, rejection) -> envelopes.write(response, ErrorCode.INVALID_REQUEST);
     }
 
     private static AbstractAuthenticationToken authenticationOf(Jwt token) {
