@@ -1,15 +1,24 @@
 package com.loyalty.chat.e2e;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
-/** REST calls through the gateway, answering with the status and the parsed envelope. */
+/** REST calls and WebSocket handshakes through the gateway, answering with the status and the parsed envelope. */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,6 +60,49 @@ final class Api {
         return send(contentType == null ? request : request.header("Content-Type", contentType));
     }
 
+    /**
+     * A WebSocket opening handshake as a browser sends it, answering the status and, when refused, the envelope;
+     * when accepted (101), the server's first frame, after which the connection is closed. Java's WebSocket client
+     * does not promise the refusal's body, and its HTTP client refuses to send the {@code Upgrade} and
+     * {@code Connection} headers.
+     */
+    Answer handshake(String pathAndQuery) {
+        URI gateway = URI.create(gatewayUrl);
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        String request = "GET " + pathAndQuery + " HTTP/1.1\r\n"
+                + "Host: " + gateway.getHost() + ":" + gateway.getPort() + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            int status = Integer.parseInt(readLine(in).split(" ")[1]);
+            // The gateway writes each refusal as one buffer, which goes out with a Content-Length.
+            int contentLength = 0;
+            for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    contentLength = Integer.parseInt(lower.substring("content-length:".length()).strip());
+                }
+            }
+            if (status == 101) {
+                // Closing only after the greeting, as clients do: a client gone right after the 101 can leave the
+                // gateway's connection to the node open, and its user online, until the node times it out.
+                JsonNode greeting = JSON.readTree(readServerFrame(in));
+                closeLikeABrowser(socket, in);
+                return new Answer(status, greeting);
+            }
+            byte[] body = in.readNBytes(contentLength);
+            return new Answer(status, body.length == 0 ? MissingNode.getInstance() : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException("handshake " + pathAndQuery, e);
+        }
+    }
+
     /** Logs in with the development code and answers the token. */
     String login(String mobile) {
         Answer answer = post("/api/v2/auth/login", null,
@@ -59,6 +111,41 @@ final class Api {
             throw new IllegalStateException("login failed: " + answer);
         }
         return answer.data().path("token").asString();
+    }
+
+    /** The payload of the next frame from the server, which sends unmasked, unfragmented text frames. */
+    private static byte[] readServerFrame(DataInputStream in) throws IOException {
+        in.readUnsignedByte();
+        int length = in.readUnsignedByte() & 0x7f;
+        long payloadLength = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
+        return in.readNBytes((int) payloadLength);
+    }
+
+    /**
+     * Sends a close frame (1000, masked as every client frame must be) and reads until the server has closed too, so
+     * the connection is gone on the node before the caller goes on.
+     */
+    private static void closeLikeABrowser(Socket socket, DataInputStream in) throws IOException {
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        byte[] code = {(byte) (1000 >> 8), (byte) (1000 & 0xff)};
+        byte[] frame = {(byte) 0x88, (byte) (0x80 | code.length), mask[0], mask[1], mask[2], mask[3],
+                (byte) (code[0] ^ mask[0]), (byte) (code[1] ^ mask[1])};
+        socket.getOutputStream().write(frame);
+        in.readAllBytes();
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int next = in.read(); next != '\n'; next = in.read()) {
+            if (next == -1) {
+                throw new IOException("connection closed mid-line after: " + line);
+            }
+            if (next != '\r') {
+                line.append((char) next);
+            }
+        }
+        return line.toString();
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -81,8 +168,8 @@ final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parse(response.body()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

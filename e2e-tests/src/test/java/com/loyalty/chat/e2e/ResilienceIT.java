@@ -8,25 +8,22 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.loyalty.chat.localstack.ChatStack;
-
 import tools.jackson.databind.JsonNode;
 
-/** What clients see when parts of the system go away, and that nothing acknowledged is lost when they do. */
+/**
+ * What clients see when parts of the system go away, and that nothing acknowledged is lost when they do. Each test
+ * brings back what it killed and waits until it works as before ({@link Outage}), so test order does not matter.
+ */
 class ResilienceIT {
 
     private final String gateway = SystemUnderTest.gatewayUrl();
-    private final ChatStack stack = SystemUnderTest.stack();
     private final Api api = new Api(gateway);
 
     @Test
     void anOwnerThatIsDownIs5003AndServesAgainOnceBack() {
         String admin = api.login("13612227930");
-        stack.kill("stats-service");
-        try {
+        try (Outage ignored = Outage.kill("stats-service")) {
             ErrorTableIT.assertError(api.get("/api/v2/admin/chat/stats/today", admin), 503, 5003);
-        } finally {
-            stack.restart("stats-service");
         }
         assertThat(api.get("/api/v2/admin/chat/stats/today", admin).status()).isEqualTo(200);
     }
@@ -42,7 +39,7 @@ class ResilienceIT {
                 .put("tempMessageId", UUID.randomUUID().toString()));
         String sessionId = user.awaitFrame("message_sent").path("data").path("sessionId").asString();
 
-        stack.kill(userNode);
+        Outage outage = Outage.kill(userNode);
         try {
             user.awaitCloseCode();
             String whileAway = "您离线时的回复 " + UUID.randomUUID();
@@ -63,7 +60,7 @@ class ResilienceIT {
             }
         } finally {
             user.close();
-            stack.restart(userNode);
+            outage.close();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/actuator/health/readiness", null).status() == 200);
     }

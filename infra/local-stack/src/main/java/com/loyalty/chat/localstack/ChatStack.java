@@ -33,9 +33,6 @@ public final class ChatStack implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-    /** Several services on a small machine: modest heaps, and start-up speed over peak throughput. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
 
     private final ChatStackOptions options;
     private final LocalStack localStack;
@@ -192,11 +189,14 @@ public final class ChatStack implements AutoCloseable {
         int port = portsByName.get(name);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(options.jvmOptions());
         command.add("-jar");
         command.add(ServiceJars.of(options.projectRoot(), module).toString());
         Map<String, String> processEnvironment = new LinkedHashMap<>(environment);
         processEnvironment.put("SERVER_PORT", String.valueOf(port));
+        // A stable name across restarts lets a service be a static member of its consumer groups: a restarted process
+        // takes its predecessor's partitions back at once instead of waiting out the dead session.
+        processEnvironment.put("CHAT_INSTANCE_ID", name);
         processEnvironment.putAll(ownEnvironment);
 
         ServiceProcess process = ServiceProcess.launch(name, port, command, processEnvironment,

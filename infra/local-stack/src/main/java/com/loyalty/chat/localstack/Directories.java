@@ -32,6 +32,11 @@ final class Directories {
     /** Starts {@code directory} empty, whatever an earlier run left there. */
     static Path recreate(Path directory) {
         deleteRecursively(directory);
+        return create(directory);
+    }
+
+    /** Makes sure {@code directory} exists, keeping whatever is in it. */
+    static Path create(Path directory) {
         try {
             return Files.createDirectories(directory);
         } catch (IOException e) {

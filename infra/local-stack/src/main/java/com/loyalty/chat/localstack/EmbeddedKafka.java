@@ -1,6 +1,7 @@
 package com.loyalty.chat.localstack;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
@@ -47,8 +48,14 @@ final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** What {@code kafka-storage.sh format} does: a KRaft node will not start on an unformatted log directory. */
+    /**
+     * What {@code kafka-storage.sh format} does: a KRaft node will not start on an unformatted log directory. One that
+     * an earlier run formatted is left as it is, with its cluster id and its topics.
+     */
     private static void format(Path logDirectory) {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))

@@ -2,6 +2,7 @@ package com.loyalty.chat.localstack;
 
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,8 +25,9 @@ public final class LocalStack implements AutoCloseable {
 
     private static final String DATABASE_HOST = "127.0.0.1";
     private static final String DATABASE_USER = "root";
-    // Sub-directories of the data directory, one per part, each started empty and removed on stop.
+    // Sub-directories of the data directory, one per part; throwaway data starts them empty and removes them on stop.
     private static final String KEY_DIRECTORY = "jwt";
+    private static final String KEY_FILE = "private-key.pem";
     private static final String DATABASE_DIRECTORY = "mariadb";
     private static final String KAFKA_DIRECTORY = "kafka";
 
@@ -113,9 +115,11 @@ public final class LocalStack implements AutoCloseable {
         FreePorts.requireFree(options.kafkaPort(), "Kafka");
         FreePorts.requireFree(options.kafkaControllerPort(), "the Kafka controller");
 
-        SigningKey key = SigningKey.generate();
-        Path privateKeyFile = key.writePrivateKeyPem(
-                Directories.recreate(options.dataDirectory().resolve(KEY_DIRECTORY)).resolve("private-key.pem"));
+        if (options.data() == LocalStackOptions.Data.FRESH_THEN_KEPT) {
+            deleteParts(options.dataDirectory());
+        }
+        Path privateKeyFile = partDirectory(options, KEY_DIRECTORY).resolve(KEY_FILE);
+        SigningKey key = signingKey(privateKeyFile);
         JwkSetServer jwkSetServer = JwkSetServer.start(key.publicJwkSetJson());
         Servers servers;
         try {
@@ -150,6 +154,11 @@ public final class LocalStack implements AutoCloseable {
         return "jdbc:mysql://" + DATABASE_HOST + ":" + databasePort() + "/" + schema + "?createDatabaseIfNotExist=true";
     }
 
+    /** Where the database, the Kafka log and the signing key live. */
+    public Path dataDirectory() {
+        return options.dataDirectory();
+    }
+
     /** The PKCS#8 PEM of the RSA key that signs this stack's tokens. */
     public Path privateKeyFile() {
         return privateKeyFile;
@@ -179,7 +188,10 @@ public final class LocalStack implements AutoCloseable {
         return environment;
     }
 
-    /** Stops the stack and deletes its files. The {@link #shared()} stack ignores this and stops with the JVM. */
+    /**
+     * Stops the stack and deletes its files unless they are to be kept. The {@link #shared()} stack ignores this and
+     * stops with the JVM.
+     */
     @Override
     public void close() {
         if (lifecycle == Lifecycle.SHARED) {
@@ -232,27 +244,50 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         awaitUsersReleased();
-        Path directory = options.dataDirectory();
-        Closer.closeAll(jwkSetServer, kafka, database,
-                () -> Directories.deleteRecursively(directory.resolve(KAFKA_DIRECTORY)),
-                () -> Directories.deleteRecursively(directory.resolve(DATABASE_DIRECTORY)),
-                () -> Directories.deleteRecursively(directory.resolve(KEY_DIRECTORY)),
-                () -> Directories.deleteIfEmpty(directory));
+        Closer.closeAll(jwkSetServer, kafka, database, () -> {
+            if (options.data() == LocalStackOptions.Data.THROWAWAY) {
+                deleteParts(options.dataDirectory());
+                Directories.deleteIfEmpty(options.dataDirectory());
+            }
+        });
+    }
+
+    /** Kept data keeps its key too: tokens issued before a restart stay valid, like the accounts they name. */
+    private static SigningKey signingKey(Path privateKeyFile) {
+        if (Files.exists(privateKeyFile)) {
+            return SigningKey.readPrivateKeyPem(privateKeyFile);
+        }
+        SigningKey key = SigningKey.generate();
+        key.writePrivateKeyPem(privateKeyFile);
+        return key;
+    }
+
+    /** A part's directory, emptied first if the data is throwaway, whatever an earlier run left there. */
+    private static Path partDirectory(LocalStackOptions options, String part) {
+        Path directory = options.dataDirectory().resolve(part);
+        return options.data() == LocalStackOptions.Data.THROWAWAY
+                ? Directories.recreate(directory)
+                : Directories.create(directory);
+    }
+
+    /** Only the stack's own parts: the data directory may be one the user named and keeps other things in. */
+    private static void deleteParts(Path dataDirectory) {
+        for (String part : new String[] {KAFKA_DIRECTORY, DATABASE_DIRECTORY, KEY_DIRECTORY}) {
+            Directories.deleteRecursively(dataDirectory.resolve(part));
+        }
     }
 
     private record Servers(EmbeddedMariaDb database, EmbeddedKafka kafka) {
 
         /** Both at once, as each takes seconds and neither needs the other; if one fails, the other is stopped. */
         static Servers start(LocalStackOptions options) {
-            Path directory = options.dataDirectory();
             CompletableFuture<EmbeddedMariaDb> databaseStart = CompletableFuture.supplyAsync(
-                    () -> EmbeddedMariaDb.start(options.databasePort(),
-                            Directories.recreate(directory.resolve(DATABASE_DIRECTORY))),
+                    () -> EmbeddedMariaDb.start(options.databasePort(), partDirectory(options, DATABASE_DIRECTORY)),
                     task -> Thread.ofVirtual().name("local-stack-mariadb").start(task));
             EmbeddedKafka kafka;
             try {
                 kafka = EmbeddedKafka.start(options.kafkaPort(), options.kafkaControllerPort(),
-                        Directories.recreate(directory.resolve(KAFKA_DIRECTORY)));
+                        partDirectory(options, KAFKA_DIRECTORY));
             } catch (RuntimeException e) {
                 databaseStart.thenAccept(EmbeddedMariaDb::close).exceptionally(ignored -> null).join();
                 throw e;

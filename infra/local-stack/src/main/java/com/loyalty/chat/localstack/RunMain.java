@@ -26,8 +26,7 @@ public final class RunMain {
         }
 
         // ./run starts this from the project root.
-        ChatStackOptions options = ChatStackOptions.forRun(Path.of("")).withRealtimeNodes(arguments.realtimeNodes());
-        options = arguments.logDirectory().map(options::withLogDirectory).orElse(options);
+        ChatStackOptions options = arguments.applyTo(ChatStackOptions.forRun(Path.of("")));
         long startedAt = System.nanoTime();
         ChatStack stack;
         try {
@@ -62,6 +61,7 @@ public final class RunMain {
                 .append(line("MariaDB", "127.0.0.1:" + localStack.databasePort() + "   user root, empty password"))
                 .append(line("Kafka", localStack.kafkaBootstrapServers()))
                 .append(line("Logs", stack.logDirectory().toString()))
+                .append(line("Data", stack.localStack().dataDirectory() + "   (kept; ./run --fresh starts empty)"))
                 .append("\nDemo logins (SMS code 123456):\n")
                 .append(line("admin", "13612227930   (userId 31, also a user)"))
                 .append(line("second admin", "13612227931"))

