@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,7 @@ class FaultIT {
     private static final int MESSAGES_BEFORE_THE_KILL = 15;
     private static final int MESSAGES_AFTER_THE_KILL = 15;
     private static final String REALTIME_NODE = "realtime node";
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
 
     private final String gateway = SystemUnderTest.gatewayUrl();
     private final ChatStack stack = SystemUnderTest.stack();
@@ -39,27 +41,57 @@ class FaultIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"message-service", "session-service", "stats-service", REALTIME_NODE})
     void aServiceKilledUnderLoadLosesAndDuplicatesNothing(String service) {
+        underLoad((adminNode, diners) -> {
+            String victim = service.equals(REALTIME_NODE) ? otherNodeThan(adminNode) : service;
+            stack.kill(victim);
+            long killedAt = System.nanoTime();
+            diners.forEach(diner -> diner.write(MESSAGES_AFTER_THE_KILL));
+            stack.restart(victim);
+            return new Recovery(victim + " killed", System.nanoTime() - killedAt);
+        });
+    }
+
+    @Test
+    void aDatabaseAwayFor20SecondsUnderLoadLosesAndDuplicatesNothing() {
+        underLoad((adminNode, diners) -> {
+            stack.localStack().stopDatabase();
+            long stoppedAt = System.nanoTime();
+            try {
+                // The diners go on writing, a message each per round, for as long as the outage lasts.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).pollInSameThread()
+                        .until(() -> {
+                            diners.forEach(diner -> diner.write(1));
+                            return System.nanoTime() - stoppedAt >= OUTAGE.toNanos();
+                        });
+            } finally {
+                stack.localStack().restartDatabase();
+            }
+            return new Recovery("MariaDB stopped for " + OUTAGE.toSeconds() + " s", System.nanoTime() - stoppedAt);
+        });
+    }
+
+    /**
+     * Diners write, the fault happens (and is repaired) while they go on, then every message must be acknowledged and
+     * stored exactly once, shown once, and counted once in stats.
+     */
+    private void underLoad(Fault fault) {
         String adminToken = api.login("13612227930");
         long messagesBefore = todaysMessages(adminToken);
         try (WsClient admin = WsClient.connect(gateway, "/ws", adminToken)) {
             String adminNode = admin.awaitFrame("connection_established").path("data").path("nodeId").asString();
-            String victim = service.equals(REALTIME_NODE) ? otherNodeThan(adminNode) : service;
             List<Diner> diners = new ArrayList<>();
             for (int i = 0; i < DINERS; i++) {
                 diners.add(new Diner(api.login(IdentityIT.freshMobile())));
             }
             try {
                 diners.forEach(diner -> diner.write(MESSAGES_BEFORE_THE_KILL));
-                stack.kill(victim);
-                long killedAt = System.nanoTime();
-                diners.forEach(diner -> diner.write(MESSAGES_AFTER_THE_KILL));
-                stack.restart(victim);
-                long readyAt = System.nanoTime();
+                Recovery recovery = fault.strike(adminNode, diners);
+                long repairedAt = System.nanoTime();
 
                 await().atMost(Duration.ofSeconds(120)).pollInSameThread().pollInterval(Duration.ofSeconds(2))
                         .until(() -> diners.stream().allMatch(Diner::allAcknowledgedElseResend));
                 long acknowledgedAt = System.nanoTime();
-                int total = DINERS * (MESSAGES_BEFORE_THE_KILL + MESSAGES_AFTER_THE_KILL);
+                int total = diners.stream().mapToInt(Diner::written).sum();
                 await().atMost(Duration.ofSeconds(120))
                         .until(() -> todaysMessages(adminToken) >= messagesBefore + total);
                 long statsAt = System.nanoTime();
@@ -69,13 +101,22 @@ class FaultIT {
                 }
                 assertThat(todaysMessages(adminToken)).isEqualTo(messagesBefore + total);
                 assertNoMessageShownTwice(admin);
-                System.out.printf("FAULT %s killed with %d messages in flight: restart took %.1f s; last message "
-                                + "acknowledged %.1f s and stats converged %.1f s after it was ready%n", victim, total,
-                        seconds(readyAt - killedAt), seconds(acknowledgedAt - readyAt), seconds(statsAt - readyAt));
+                System.out.printf("FAULT %s with %d messages written: repaired after %.1f s; last message "
+                                + "acknowledged %.1f s and stats converged %.1f s after the repair%n",
+                        recovery.what(), total, seconds(recovery.nanos()), seconds(acknowledgedAt - repairedAt),
+                        seconds(statsAt - repairedAt));
             } finally {
                 diners.forEach(Diner::close);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        Recovery strike(String adminNode, List<Diner> diners);
+    }
+
+    private record Recovery(String what, long nanos) {
     }
 
     private String otherNodeThan(String node) {
@@ -150,6 +191,10 @@ class FaultIT {
             assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged.values());
             assertThat(history.path("messages").findValuesAsString("content"))
                     .containsExactlyInAnyOrderElementsOf(contents.values());
+        }
+
+        int written() {
+            return contents.size();
         }
 
         void close() {

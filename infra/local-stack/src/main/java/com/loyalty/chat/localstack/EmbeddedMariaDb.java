@@ -40,6 +40,19 @@ final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server as an outage would; {@link #restart} brings it back on the same port with the same data. */
+    void stop() {
+        close();
+    }
+
+    void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start again", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -169,6 +169,16 @@ public final class LocalStack implements AutoCloseable {
         return jwkSetServer.uri();
     }
 
+    /** Takes the database away, as an outage would, until {@link #restartDatabase()}: for fault tests. */
+    public void stopDatabase() {
+        database.stop();
+    }
+
+    /** Brings the database back after {@link #stopDatabase()}, on the same port with the same data. */
+    public void restartDatabase() {
+        database.restart();
+    }
+
     public LocalTokens tokens() {
         return tokens;
     }
