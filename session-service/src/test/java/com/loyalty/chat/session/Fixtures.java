@@ -130,9 +130,14 @@ public final class Fixtures {
 
     /** An admin connection, opened on {@code nodeId}, which the test later closes or lets its node expire. */
     public Connection connect(String nodeId, long userId, SenderType role) {
-        Connection connection = new Connection(nodeId, "conn-" + UUID.randomUUID(), userId, role);
-        publish(nodeId, new PresenceEvent.ConnectionOpened(PresenceEvent.SCHEMA_VERSION, newId(), nodeId,
-                clock.instant(), connection.connectionId(), userId, role));
+        return connect(new Connection(nodeId, "conn-" + UUID.randomUUID(), userId, role));
+    }
+
+    /** Announces {@code connection} as opened, with the id it carries. */
+    public Connection connect(Connection connection) {
+        publish(connection.nodeId(), new PresenceEvent.ConnectionOpened(PresenceEvent.SCHEMA_VERSION, newId(),
+                connection.nodeId(), clock.instant(), connection.connectionId(), connection.userId(),
+                connection.role()));
         return connection;
     }
 

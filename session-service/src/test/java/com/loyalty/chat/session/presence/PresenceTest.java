@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -126,6 +127,22 @@ class PresenceTest {
         awaitOnline(strandedSession, false);
         fixtures.awaitAdminStatus(admin.id(), "offline");
         assertThat(fixtures.session(keptSession, admin.token()).get("isOnline").asBoolean()).isTrue();
+    }
+
+    @Test
+    void connectionIdsDifferingOnlyInCaseOrAccentAreDifferentConnections() {
+        Connection lower = new Connection("node-a", "conn-" + admin.id() + "-e", admin.id(), SenderType.ADMIN);
+        for (String connectionId : List.of(lower.connectionId(), "CONN-" + admin.id() + "-E",
+                "conn-" + admin.id() + "-é")) {
+            fixtures.connect(new Connection("node-a", connectionId, admin.id(), SenderType.ADMIN));
+        }
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        fixtures.disconnect(lower);
+        marker("node-a");
+
+        assertThat(fixtures.adminStatus(admin.id())).as("two of the three connections are still open")
+                .isEqualTo("online");
     }
 
     @Test

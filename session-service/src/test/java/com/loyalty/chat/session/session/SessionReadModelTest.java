@@ -124,6 +124,17 @@ class SessionReadModelTest {
         assertThat(item.get("unreadCount").asLong()).isZero();
     }
 
+    @Test
+    void eventIdsDifferingOnlyInCaseOrAccentAreDifferentEvents() {
+        for (String eventId : List.of("evt-" + sessionId + "-e", "EVT-" + sessionId + "-E", "evt-" + sessionId + "-é")) {
+            fixtures.publishMessageEvent(new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, eventId,
+                    sessionId, Instant.now(), "msg_" + eventId, 1, user.userId(), SenderType.USER, "用户", null,
+                    "同一条?", MessageType.TEXT, null, List.of(), user.userId(), null));
+        }
+
+        awaitItem(it -> assertThat(it.get("messageCount").asLong()).isEqualTo(3));
+    }
+
     private MessageEvent.MessagesRead read(SenderType readerType, long readerId, List<String> messageIds) {
         return new MessageEvent.MessagesRead(MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId,
                 Instant.now(), readerId, readerType, messageIds, user.userId(), null);

@@ -1,0 +1,63 @@
+package com.loyalty.chat.stats;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.stats.figures.Scope;
+import com.loyalty.chat.stats.figures.Stats;
+import com.loyalty.chat.stats.figures.StatsQueries;
+
+/**
+ * Ids that differ only in case or accents are different ids (the contract compares them byte for byte). Each test
+ * writes on a day of its own, which no other test touches.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = LocalStackInitializer.class)
+class ExactIdsTest {
+
+    private static final long ANY_ADMIN = 31;
+
+    @Autowired
+    StatsQueries queries;
+
+    @Test
+    void eventIdsDifferingOnlyInCaseOrAccentAreDifferentEvents() {
+        String session = "session_ids_" + UUID.randomUUID();
+        String eventId = "evt-" + UUID.randomUUID();
+        new EventScript()
+                .userMessageWithEventId(session, eventId + "-e", "2023-02-03T02:00:00Z")
+                .userMessageWithEventId(session, eventId.toUpperCase(Locale.ROOT) + "-E", "2023-02-03T02:00:01Z")
+                .userMessageWithEventId(session, eventId + "-é", "2023-02-03T02:00:02Z")
+                .deliver(1);
+
+        awaitFigures(LocalDate.parse("2023-02-03"), stats -> stats.todayMessages() == 3);
+    }
+
+    @Test
+    void sessionIdsDifferingOnlyInCaseOrAccentAreDifferentSessions() {
+        String session = "session_ids_" + UUID.randomUUID();
+        new EventScript()
+                .opened(session + "_e", 1, "2023-02-04T02:00:00Z")
+                .opened(session.toUpperCase(Locale.ROOT) + "_E", 1, "2023-02-04T02:00:01Z")
+                .opened(session + "_é", 1, "2023-02-04T02:00:02Z")
+                .deliver(1);
+
+        awaitFigures(LocalDate.parse("2023-02-04"), stats -> stats.totalSessions() == 3);
+    }
+
+    private void awaitFigures(LocalDate day, Predicate<Stats> expected) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> queries.daily(day, day, Scope.ALL, ANY_ADMIN).getFirst().stats(), expected);
+    }
+}
