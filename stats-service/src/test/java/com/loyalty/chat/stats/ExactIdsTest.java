@@ -1,5 +1,6 @@
 package com.loyalty.chat.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -19,8 +20,8 @@ import com.loyalty.chat.stats.figures.Stats;
 import com.loyalty.chat.stats.figures.StatsQueries;
 
 /**
- * Ids that differ only in case or accents are different ids (the contract compares them byte for byte). Each test
- * writes on a day of its own, which no other test touches.
+ * Ids that differ only in case or accents are different ids (the contract compares them byte for byte), and an id is
+ * never cut to fit. Each test writes on days of its own, which no other test touches.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = LocalStackInitializer.class)
@@ -54,6 +55,21 @@ class ExactIdsTest {
                 .deliver(1);
 
         awaitFigures(LocalDate.parse("2023-02-04"), stats -> stats.totalSessions() == 3);
+    }
+
+    @Test
+    void anEventIdTooLongToKeepIsRefusedRatherThanCutShort() {
+        String session = "session_ids_" + UUID.randomUUID();
+        String longId = "evt-" + "x".repeat(60);
+        new EventScript()
+                .userMessageWithEventId(session, longId + "-1", "2023-02-05T02:00:00Z")
+                .userMessageWithEventId(session, longId + "-2", "2023-02-05T02:00:01Z")
+                .userMessageWithEventId(session, "evt-" + UUID.randomUUID(), "2023-02-06T02:00:00Z")
+                .deliver(1);
+
+        awaitFigures(LocalDate.parse("2023-02-06"), stats -> stats.todayMessages() == 1);
+        LocalDate cut = LocalDate.parse("2023-02-05");
+        assertThat(queries.daily(cut, cut, Scope.ALL, ANY_ADMIN).getFirst().stats().todayMessages()).isZero();
     }
 
     private void awaitFigures(LocalDate day, Predicate<Stats> expected) {
