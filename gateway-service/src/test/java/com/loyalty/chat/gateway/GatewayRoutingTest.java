@@ -108,6 +108,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void letsLoginThroughWithAStaleTokenLeftInTheClient() {
+        String expired = LocalStack.shared().tokens().issueExpired(47, "13800000047", "u", false);
+        for (String stale : new String[] {"Bearer " + expired, "Bearer not.a.jwt", "Bearer"}) {
+            client().post().uri("/api/v2/auth/login").header("Authorization", stale).exchange()
+                    .expectStatus().isOk().expectBody(String.class).isEqualTo("POST /session/api/v2/auth/login");
+        }
+    }
+
+    @Test
     void answersUnknownRouteWith4004() {
         client().get().uri("/no/such/path").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo(4004);
