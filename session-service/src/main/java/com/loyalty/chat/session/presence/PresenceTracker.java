@@ -27,7 +27,7 @@ import com.loyalty.chat.contracts.events.SenderType;
 class PresenceTracker {
 
     /** The run of every event of a node that predates run ids. */
-    static final String RUN_WITHOUT_ID = "";
+    private static final String RUN_WITHOUT_ID = "";
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
 
