@@ -1,12 +1,23 @@
 package com.loyalty.chat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = LocalStackInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingTest {
 
     private static final HttpServer sessionService = EchoUpstream.start("session");
@@ -96,6 +108,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void letsLoginThroughWithAStaleTokenLeftInTheClient() {
+        String expired = LocalStack.shared().tokens().issueExpired(47, "13800000047", "u", false);
+        for (String stale : new String[] {"Bearer " + expired, "Bearer not.a.jwt", "Bearer"}) {
+            client().post().uri("/api/v2/auth/login").header("Authorization", stale).exchange()
+                    .expectStatus().isOk().expectBody(String.class).isEqualTo("POST /session/api/v2/auth/login");
+        }
+    }
+
+    @Test
     void answersUnknownRouteWith4004() {
         client().get().uri("/no/such/path").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo(4004);
@@ -138,6 +159,55 @@ class GatewayRoutingTest {
                 .expectStatus().isNotFound()
                 .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
         assertThat(made).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void answersAMethodTheDoorDoesNotServeWith405InTheEnvelope() {
+        client().post().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().valueEquals("Allow", "GET")
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(4000).jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void answersAClientAcceptingNoJsonAtTheDoorWith406InJsonAnyway() {
+        client().get().uri("/actuator/health").accept(MediaType.APPLICATION_XML).exchange()
+                .expectStatus().isEqualTo(HttpStatus.NOT_ACCEPTABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(4000);
+    }
+
+    @Test
+    void answersAPathTheFirewallRejectsWith400InTheEnvelope() {
+        String user = LocalStack.shared().tokens().issue(45, "13800000045", "u", false);
+        client().get().uri(URI.create("http://localhost:" + port + "/api/v2/chat/sessions/a%3Bb"))
+                .header("Authorization", "Bearer " + user).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo(4000).jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void neverLogsATokenCarriedInTheQueryOrThePath(CapturedOutput output) {
+        String admin = LocalStack.shared().tokens().issue(31, "13612227930", "管理员用户", true);
+        String user = LocalStack.shared().tokens().issue(46, "13800000046", "u", false);
+        List<String> requestIds = new ArrayList<>();
+        for (String path : List.of("/ws?token=" + user, "/chat?type=admin&token=" + user,
+                "/api/v2/chat/sessions?token=" + user, "/ws;token=" + user, "/ws?token=" + admin + "&type=admin")) {
+            String requestId = "no-token-" + UUID.randomUUID();
+            requestIds.add(requestId);
+            client().get().uri(URI.create("http://localhost:" + port + path)).header("X-Request-Id", requestId)
+                    .exchange();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getAll()).contains(requestIds));
+        assertThat(output.getAll()).contains("GET /ws 200", "GET /chat 403", "GET /ws 400")
+                .doesNotContain(user, admin, signatureOf(user), signatureOf(admin));
+    }
+
+    /** The part of a JWT that is unique to it; a log line cut short would still show it. */
+    private static String signatureOf(String jwt) {
+        return jwt.substring(jwt.lastIndexOf('.') + 1);
     }
 
     private String echoedPath(String path, String token) {

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,10 @@ public final class Fixtures {
     private final String bootstrapServers;
     private final TestClock clock;
     private final StringProducer producer;
+    private final Map<String, String> runs = new ConcurrentHashMap<>();
+    /** Per node and run, the connections the node has open, as its heartbeats count them. */
+    private final Map<String, Set<String>> held = new ConcurrentHashMap<>();
+    private final Map<String, PresenceEvent> lastOpenings = new ConcurrentHashMap<>();
 
     Fixtures(Api api, JdbcClient jdbc, String bootstrapServers, TestClock clock) {
         this.api = api;
@@ -56,6 +62,9 @@ public final class Fixtures {
                 "UPDATE customer_sessions SET status = 'closed', closed_at = UTC_TIMESTAMP(3) WHERE status <> 'closed'")
                 .update());
         jdbc.sql("DELETE FROM presence_connections").update();
+        runs.clear();
+        held.clear();
+        lastOpenings.clear();
         jdbc.sql("DELETE FROM presence_nodes").update();
         jdbc.sql("UPDATE admin_statuses SET status = 'offline', busy = FALSE, current_sessions = 0, "
                 + "offline_since = NULL").update();
@@ -128,23 +137,73 @@ public final class Fixtures {
         });
     }
 
-    /** An admin connection, opened on {@code nodeId}, which the test later closes or lets its node expire. */
+    /** A connection opened on the current run of {@code nodeId}, which the test later closes or lets expire. */
     public Connection connect(String nodeId, long userId, SenderType role) {
-        Connection connection = new Connection(nodeId, "conn-" + UUID.randomUUID(), userId, role);
-        publish(nodeId, new PresenceEvent.ConnectionOpened(PresenceEvent.SCHEMA_VERSION, newId(), nodeId,
-                clock.instant(), connection.connectionId(), userId, role));
+        return connect(nodeId, "conn-" + UUID.randomUUID(), userId, role);
+    }
+
+    /** A connection opened with the id the test chose. */
+    public Connection connect(String nodeId, String connectionId, long userId, SenderType role) {
+        return connect(new Connection(nodeId, runOf(nodeId), connectionId, userId, role));
+    }
+
+    /** Announces {@code connection} opened on the run it names ({@code null}: a node that predates run ids). */
+    public Connection connect(Connection connection) {
+        held(connection).add(connection.connectionId());
+        return reannounce(connection);
+    }
+
+    /** Announces {@code connection} opened again, by a new event, as a node does after losing one. */
+    public Connection reannounce(Connection connection) {
+        PresenceEvent opened = new PresenceEvent.ConnectionOpened(PresenceEvent.SCHEMA_VERSION, newId(),
+                connection.nodeId(), connection.runId(), clock.instant(), connection.connectionId(),
+                connection.userId(), connection.role());
+        lastOpenings.put(connection.connectionId(), opened);
+        publish(connection.nodeId(), opened);
         return connection;
     }
 
-    public void disconnect(Connection connection) {
-        publish(connection.nodeId(), new PresenceEvent.ConnectionClosed(PresenceEvent.SCHEMA_VERSION, newId(),
-                connection.nodeId(), clock.instant(), connection.connectionId(), connection.userId(),
-                connection.role()));
+    /** The last event that announced {@code connection} opened, once more, as a broker redelivers it. */
+    public void redeliverOpening(Connection connection) {
+        publish(connection.nodeId(), lastOpenings.get(connection.connectionId()));
     }
 
+    public void disconnect(Connection connection) {
+        held(connection).remove(connection.connectionId());
+        publish(connection.nodeId(), new PresenceEvent.ConnectionClosed(PresenceEvent.SCHEMA_VERSION, newId(),
+                connection.nodeId(), connection.runId(), clock.instant(), connection.connectionId(),
+                connection.userId(), connection.role()));
+    }
+
+    /** The node closes {@code connection}, and its {@code ConnectionClosed} is lost on the way. */
+    public void disconnectSilently(Connection connection) {
+        held(connection).remove(connection.connectionId());
+    }
+
+    /** A heartbeat of the node's current run, counting the connections it opened and closed since it started. */
     public void heartbeat(String nodeId) {
-        publish(nodeId, new PresenceEvent.NodeHeartbeat(PresenceEvent.SCHEMA_VERSION, newId(), nodeId, clock.instant(),
-                0));
+        String runId = runOf(nodeId);
+        heartbeat(nodeId, runId, held.getOrDefault(nodeId + "/" + runId, Set.of()).size());
+    }
+
+    public void heartbeat(String nodeId, String runId, int connections) {
+        publish(nodeId, new PresenceEvent.NodeHeartbeat(PresenceEvent.SCHEMA_VERSION, newId(), nodeId, runId,
+                clock.instant(), connections));
+    }
+
+    /** The node's process as of now: a run id of its own, until {@link #restart}. */
+    public String runOf(String nodeId) {
+        return runs.computeIfAbsent(nodeId, node -> "run-" + UUID.randomUUID());
+    }
+
+    /** The node was killed and started again under its id: a new run, which holds no connection yet. */
+    public void restart(String nodeId) {
+        runs.put(nodeId, "run-" + UUID.randomUUID());
+    }
+
+    private Set<String> held(Connection connection) {
+        return held.computeIfAbsent(connection.nodeId() + "/" + connection.runId(),
+                key -> ConcurrentHashMap.newKeySet());
     }
 
     /** Connects the admin on a node of their own and waits until the service has them online. */
@@ -237,6 +296,6 @@ public final class Fixtures {
     public record Admin(long id, String token) {
     }
 
-    public record Connection(String nodeId, String connectionId, long userId, SenderType role) {
+    public record Connection(String nodeId, String runId, String connectionId, long userId, SenderType role) {
     }
 }

@@ -19,14 +19,19 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
  * {@code session-service} group). The service's clock is a {@link TestClock}; {@link Fixtures} use it too.
  * Unfinished event publications are looked for every second, not every 30; dead nodes and offline admins are looked
  * for every 200 ms, so a test that moves the clock past a TTL or grace period sees the effect at once. Assignment's
- * safety-net sweep keeps its default, so that tests see assignments made by their triggers.
+ * safety-net sweep keeps its default, so that tests see assignments made by their triggers. The access log is on, with
+ * the service's own pattern, written to {@code target/access-log/access.log} (stdout is Surefire's channel).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.messaging.resubmission-interval=1s",
         "chat.presence.sweep-interval=200ms",
-        "chat.assignment.requeue-check-interval=200ms"})
+        "chat.assignment.requeue-check-interval=200ms",
+        "server.tomcat.accesslog.enabled=true",
+        "server.tomcat.accesslog.directory=${user.dir}/target/access-log",
+        "server.tomcat.accesslog.prefix=access",
+        "server.tomcat.accesslog.suffix=.log"})
 @Import(ServiceTestConfiguration.class)
 @ContextConfiguration(initializers = LocalStackInitializer.class)
 @ActiveProfiles("dev")

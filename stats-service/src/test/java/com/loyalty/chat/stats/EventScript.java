@@ -58,6 +58,15 @@ final class EventScript {
         return message(session, admin, SenderType.ADMIN, admin, at);
     }
 
+    /** A user's message whose event carries {@code eventId}, as its producer chose it. */
+    EventScript userMessageWithEventId(String session, String eventId, String at) {
+        records.add(new ProducerRecord<>(Topics.MESSAGE_EVENTS, session, json.writeValueAsString(
+                new MessageEvent.MessageStored(1, eventId, session, Instant.parse(at), "msg_" + eventId,
+                        records.size(), DINER, SenderType.USER, "n", null, "hello", MessageType.TEXT, null, List.of(),
+                        DINER, null))));
+        return this;
+    }
+
     /** A record no consumer can read, on the message events topic. */
     EventScript poison(String session, String value) {
         records.add(new ProducerRecord<>(Topics.MESSAGE_EVENTS, session, value));

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -75,15 +77,68 @@ class StatsApiTest {
                 "\"scope\":\"all\"");
     }
 
+    @Test
+    void aMethodThePathDoesNotServeIs405WithTheAllowedOnes() throws Exception {
+        HttpResponse<String> answer = send(request("/api/v2/admin/chat/stats/today", admin()).DELETE());
+
+        assertEnvelope(answer, 405, 4000);
+        assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void anAnswerTheClientDoesNotAcceptIs406StillInJson() throws Exception {
+        HttpResponse<String> answer = send(request("/api/v2/admin/chat/stats/today", admin())
+                .header("Accept", "application/xml"));
+
+        assertEnvelope(answer, 406, 4000);
+    }
+
+    @Test
+    void aPathTheFirewallRejectsIs400InTheEnvelope() throws Exception {
+        assertEnvelope(get("/api/v2/admin/chat/stats/to%3Bday", admin()), 400, 4000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/api/v2/admin/chat/stats/daily?from=%2B999999999-12-31&to=%2B999999999-12-31",
+            "/api/v2/admin/chat/stats/daily?from=-0001-01-01&to=-0001-01-02",
+            "/api/v2/admin/chat/stats/daily?from=0999-12-31&to=1000-01-01",
+            "/api/v2/admin/chat/stats/daily?from=9999-12-31&to=%2B10000-01-01"})
+    void daysOutsideTheDatabasesCalendarAre400(String path) throws Exception {
+        assertEnvelope(get(path, admin()), 400, 4000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "99999999999999999999", "31.0", ""})
+    void aTokenWhoseSubjectIsNotAUserIdIs4002(String subject) throws Exception {
+        HttpResponse<String> answer = get("/api/v2/admin/chat/stats/today", TokenWithSubject.signed(subject));
+
+        assertEnvelope(answer, 401, 4002);
+    }
+
+    private static void assertEnvelope(HttpResponse<String> answer, int status, int code) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(answer.body()).contains("\"success\":false", "\"code\":" + code, "\"data\":null");
+    }
+
     private static String admin() {
         return LocalStack.shared().tokens().issue(31, "13612227930", "管理员用户", true);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
+        return send(request(path, token));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -39,7 +39,7 @@ class RequestIdFilter implements WebFilter {
         long startedAt = System.nanoTime();
         return chain.filter(exchange.mutate().request(request).build())
                 .doFinally(signal -> accessLog.info("{} {} {} {}ms client={} requestId={}", request.getMethod(),
-                        request.getPath().value(), exchange.getResponse().getStatusCode(),
+                        LoggedPath.of(request), exchange.getResponse().getStatusCode(),
                         (System.nanoTime() - startedAt) / 1_000_000, request.getRemoteAddress(), requestId));
     }
 }

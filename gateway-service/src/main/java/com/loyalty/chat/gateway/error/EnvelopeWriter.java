@@ -2,6 +2,7 @@ package com.loyalty.chat.gateway.error;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,18 @@ public class EnvelopeWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode) {
+        return write(exchange, HttpStatus.valueOf(errorCode.httpStatus()), errorCode, errorCode.defaultMessage());
+    }
+
+    /** For a refusal whose HTTP status is not the code's own (a 405 or a 415 answers 4000). */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ErrorCode errorCode, String message) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        response.setStatusCode(HttpStatus.valueOf(errorCode.httpStatus()));
+        response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode));
+        byte[] body = jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode, message));
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }

@@ -9,17 +9,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.contracts.api.ErrorCode;
+import com.loyalty.chat.gateway.edge.LoggedPath;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Answers what never reached a service: an unknown path is 4004, an owner that cannot be reached is 5003 so the
- * client retries, anything else is 5000 without internals.
+ * Answers what never reached a service: an unknown path is 4004; a request WebFlux refuses at the door keeps its
+ * status (405 with {@code Allow}, 406, 415, 400) and answers 4000, the contract's code for a request the client must
+ * change; an owner that cannot be reached is 5003 so the client retries; anything else is 5000 without internals.
  */
 @Component
 @Order(-2)
@@ -35,28 +38,42 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
+            return refused(exchange, refusal);
+        }
         return envelopeWriter.write(exchange, classify(exchange, failure));
+    }
+
+    private Mono<Void> refused(ServerWebExchange exchange, ResponseStatusException refusal) {
+        HttpStatusCode status = refusal.getStatusCode();
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return envelopeWriter.write(exchange, ErrorCode.NOT_FOUND);
+        }
+        if (!exchange.getResponse().isCommitted()) {
+            exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
+        }
+        String message = switch (HttpStatus.resolve(status.value())) {
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case NOT_ACCEPTABLE -> "只能以 application/json 应答";
+            case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
+            case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
+        };
+        return envelopeWriter.write(exchange, status, ErrorCode.INVALID_REQUEST, message);
     }
 
     private ErrorCode classify(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ResponseStatusException statusException) {
             HttpStatus status = HttpStatus.resolve(statusException.getStatusCode().value());
-            if (status == HttpStatus.NOT_FOUND) {
-                return ErrorCode.NOT_FOUND;
-            }
             if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT
                     || status == HttpStatus.BAD_GATEWAY) {
                 return ErrorCode.UNAVAILABLE;
             }
-            if (status != null && status.is4xxClientError()) {
-                return ErrorCode.INVALID_REQUEST;
-            }
         }
         if (isUnreachable(failure)) {
-            log.warn("Upstream unavailable for {}: {}", exchange.getRequest().getPath(), failure.toString());
+            log.warn("Upstream unavailable for {}: {}", LoggedPath.of(exchange.getRequest()), failure.toString());
             return ErrorCode.UNAVAILABLE;
         }
-        log.error("Unexpected gateway failure for {}", exchange.getRequest().getPath(), failure);
+        log.error("Unexpected gateway failure for {}", LoggedPath.of(exchange.getRequest()), failure);
         return ErrorCode.INTERNAL;
     }
 

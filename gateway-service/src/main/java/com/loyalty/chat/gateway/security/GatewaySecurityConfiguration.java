@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.gateway.error.EnvelopeWriter;
@@ -31,6 +32,8 @@ class GatewaySecurityConfiguration {
     static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
     private static final String[] ADMIN_PATHS = {"/api/v2/admin/chat/**", "/admin/chat/**", "/api/admin/chat/**"};
+    private static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/api/v2/auth/login",
+            "/api/v2/auth/send-code"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EnvelopeWriter envelopeWriter) {
@@ -43,14 +46,14 @@ class GatewaySecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/api/v2/auth/login", "/api/v2/auth/send-code").permitAll()
+                        .pathMatchers(PUBLIC_PATHS).permitAll()
                         .pathMatchers(ADMIN_PATHS).hasAuthority(ADMIN_AUTHORITY)
                         .pathMatchers("/ws", "/chat").access(GatewaySecurityConfiguration::webSocketAccess)
                         .pathMatchers("/api/v2/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .bearerTokenConverter(new QueryOrHeaderBearerTokenConverter())
+                        .bearerTokenConverter(new QueryOrHeaderBearerTokenConverter(
+                                ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS)))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(GatewaySecurityConfiguration::toAuthentication))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((exchange, denied) -> envelopeWriter.write(exchange, ErrorCode.FORBIDDEN)))

@@ -38,6 +38,26 @@ class PresenceTest extends NodeTest {
     }
 
     @Test
+    void everyEventOfThisProcessCarriesOneRunId() {
+        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
+            String connectionId;
+            try (TestClient client = connect("/ws?token=" + account.userToken())) {
+                connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
+                        .asString();
+            }
+            String runId = presence.await(record -> isAbout(record, "ConnectionOpened", connectionId)).value()
+                    .path("runId").asString();
+            String closed = presence.await(record -> isAbout(record, "ConnectionClosed", connectionId)).value()
+                    .path("runId").asString();
+
+            assertThat(runId).isNotBlank().isEqualTo(closed);
+            presence.await(record -> record.value().path("type").asString().equals("NodeHeartbeat")
+                    && NODE_A.equals(record.value().path("nodeId").asString())
+                    && runId.equals(record.value().path("runId").asString()));
+        }
+    }
+
+    @Test
     void theNodeSendsHeartbeatsWithItsConnectionCount() {
         try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
             Received heartbeat = presence.await(record -> record.value().path("type").asString().equals("NodeHeartbeat")

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.SenderType;
 
 /**
- * The connections each realtime node announced, and each node's lease. Every statement is idempotent, so redelivered
- * presence events and several replicas sweeping at once change nothing twice.
+ * The connections each run of a realtime node announced, and each node's lease. Statements about one node run under
+ * the lock of the node's row ({@link #heardFrom}), so a node's events and the sweeper never interleave on it.
  */
 @Component
 class Connections {
@@ -24,34 +26,137 @@ class Connections {
         this.jdbc = jdbc;
     }
 
-    /** Extends the node's lease; a late event never shortens it. */
-    void heardFrom(String nodeId, Instant at) {
+    /** A node's current run, as its row says; {@code heartbeats} counts the run's heartbeats handled so far. */
+    record NodeRun(String runId, long heartbeats, int excessHeartbeats, boolean reannounced) {
+    }
+
+    enum Announcement { FIRST, REPEATED, AGAIN }
+
+    /**
+     * Extends the node's lease (a late event never shortens it) and locks its row to the end of the transaction; a
+     * node heard of for the first time starts with {@code runId}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    NodeRun heardFrom(String nodeId, String runId, Instant at) {
         jdbc.sql("""
-                        INSERT INTO presence_nodes (node_id, last_seen_at) VALUES (:nodeId, :at)
+                        INSERT INTO presence_nodes (node_id, run_id, last_seen_at) VALUES (:nodeId, :runId, :at)
                         ON DUPLICATE KEY UPDATE last_seen_at = GREATEST(last_seen_at, VALUES(last_seen_at))
                         """)
                 .param("nodeId", nodeId)
+                .param("runId", runId)
                 .param("at", at)
+                .update();
+        return jdbc.sql("""
+                        SELECT run_id, heartbeats, excess_heartbeats, reannounced FROM presence_nodes
+                         WHERE node_id = ? FOR UPDATE
+                        """)
+                .param(nodeId)
+                .query((row, index) -> new NodeRun(row.getString("run_id"), row.getLong("heartbeats"),
+                        row.getInt("excess_heartbeats"), row.getBoolean("reannounced")))
+                .single();
+    }
+
+    /** The node runs anew: its row starts over with {@code runId}. */
+    void startRun(String nodeId, String runId) {
+        jdbc.sql("""
+                        UPDATE presence_nodes SET run_id = ?, heartbeats = 0, excess_heartbeats = 0, reannounced = FALSE
+                         WHERE node_id = ?
+                        """)
+                .params(runId, nodeId)
                 .update();
     }
 
-    void opened(String nodeId, String connectionId, long userId, SenderType role, Instant at) {
+    List<Long> adminsOfOtherRuns(String nodeId, String runId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT user_id FROM presence_connections
+                         WHERE node_id = ? AND run_id <> ? AND role = 'admin'
+                        """)
+                .params(nodeId, runId)
+                .query(Long.class)
+                .list();
+    }
+
+    int closeOtherRuns(String nodeId, String runId) {
+        return jdbc.sql("DELETE FROM presence_connections WHERE node_id = ? AND run_id <> ?")
+                .params(nodeId, runId)
+                .update();
+    }
+
+    /**
+     * Records that the node's run announced the connection opened, after {@code heartbeats} of its heartbeats, by
+     * event {@code eventId}: the {@link Announcement#FIRST} time, the same event {@link Announcement#REPEATED} (a
+     * redelivery), or announced {@link Announcement#AGAIN} by a new event.
+     */
+    Announcement announced(String nodeId, String runId, String connectionId, long userId, SenderType role,
+                           String eventId, long heartbeats, Instant at) {
+        List<String> before = jdbc.sql("""
+                        SELECT announced_by FROM presence_connections WHERE node_id = ? AND connection_id = ?
+                        """)
+                .params(nodeId, connectionId)
+                .query((row, index) -> row.getString("announced_by"))
+                .list();
+        if (!before.isEmpty() && eventId.equals(before.getFirst())) {
+            return Announcement.REPEATED;
+        }
         jdbc.sql("""
-                        INSERT INTO presence_connections (node_id, connection_id, user_id, role, opened_at)
-                        VALUES (:nodeId, :connectionId, :userId, :role, :at)
-                        ON DUPLICATE KEY UPDATE connection_id = connection_id
+                        INSERT INTO presence_connections (node_id, run_id, connection_id, user_id, role, opened_at,
+                                                          announced_by, confirmed_after)
+                        VALUES (:nodeId, :runId, :connectionId, :userId, :role, :at, :eventId, :heartbeats)
+                        ON DUPLICATE KEY UPDATE announced_by = VALUES(announced_by),
+                                                confirmed_after = VALUES(confirmed_after)
                         """)
                 .param("nodeId", nodeId)
+                .param("runId", runId)
                 .param("connectionId", connectionId)
                 .param("userId", userId)
                 .param("role", role.wireName())
                 .param("at", at)
+                .param("eventId", eventId)
+                .param("heartbeats", heartbeats)
                 .update();
+        return before.isEmpty() ? Announcement.FIRST : Announcement.AGAIN;
+    }
+
+    void reannounced(String nodeId) {
+        jdbc.sql("UPDATE presence_nodes SET reannounced = TRUE WHERE node_id = ?").param(nodeId).update();
     }
 
     void closed(String nodeId, String connectionId) {
         jdbc.sql("DELETE FROM presence_connections WHERE node_id = ? AND connection_id = ?")
                 .params(nodeId, connectionId)
+                .update();
+    }
+
+    int heldFor(String nodeId, String runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM presence_connections WHERE node_id = ? AND run_id = ?")
+                .params(nodeId, runId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Admins with a connection of the run not announced since its {@code heartbeats}-th heartbeat. */
+    List<Long> adminsUnconfirmedSince(String nodeId, String runId, long heartbeats) {
+        return jdbc.sql("""
+                        SELECT DISTINCT user_id FROM presence_connections
+                         WHERE node_id = ? AND run_id = ? AND confirmed_after < ? AND role = 'admin'
+                        """)
+                .params(nodeId, runId, heartbeats)
+                .query(Long.class)
+                .list();
+    }
+
+    int closeUnconfirmedSince(String nodeId, String runId, long heartbeats) {
+        return jdbc.sql("DELETE FROM presence_connections WHERE node_id = ? AND run_id = ? AND confirmed_after < ?")
+                .params(nodeId, runId, heartbeats)
+                .update();
+    }
+
+    void heartbeatHandled(String nodeId, long heartbeats, int excessHeartbeats) {
+        jdbc.sql("""
+                        UPDATE presence_nodes SET heartbeats = ?, excess_heartbeats = ?, reannounced = FALSE
+                         WHERE node_id = ?
+                        """)
+                .params(heartbeats, excessHeartbeats, nodeId)
                 .update();
     }
 

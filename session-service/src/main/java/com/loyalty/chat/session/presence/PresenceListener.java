@@ -12,6 +12,12 @@ import com.loyalty.chat.session.messaging.PoisonRecordException;
 @Component
 class PresenceListener {
 
+    /** The widths of the columns these ids are kept in. */
+    private static final int MAX_NODE_ID = 200;
+    private static final int MAX_RUN_ID = 64;
+    private static final int MAX_EVENT_ID = 64;
+    private static final int MAX_CONNECTION_ID = 100;
+
     private final EventJson json;
     private final PresenceTracker tracker;
 
@@ -25,26 +31,44 @@ class PresenceListener {
         tracker.apply(complete(json.read(record, PresenceEvent.class)));
     }
 
-    /** Missing parts would fail the same way on every retry, so they make the record poison at once. */
+    /** Missing or oversized parts would fail the same way on every retry, so they make the record poison at once. */
     private static PresenceEvent complete(PresenceEvent event) {
+        String kind = event.getClass().getSimpleName();
         if (event.schemaVersion() != PresenceEvent.SCHEMA_VERSION) {
             throw new PoisonRecordException("Unsupported schemaVersion " + event.schemaVersion());
         }
-        if (isBlank(event.nodeId())) {
-            throw new PoisonRecordException(event.getClass().getSimpleName() + " without nodeId");
+        requireId(kind, "nodeId", event.nodeId(), MAX_NODE_ID);
+        requireId(kind, "eventId", event.eventId(), MAX_EVENT_ID);
+        if (event.runId() != null && event.runId().length() > MAX_RUN_ID) {
+            throw new PoisonRecordException(kind + " with a runId longer than " + MAX_RUN_ID);
         }
-        boolean connectionIncomplete = switch (event) {
-            case PresenceEvent.ConnectionOpened opened -> isBlank(opened.connectionId()) || opened.role() == null;
-            case PresenceEvent.ConnectionClosed closed -> isBlank(closed.connectionId()) || closed.role() == null;
-            case PresenceEvent.NodeHeartbeat _ -> false;
-        };
-        if (connectionIncomplete) {
-            throw new PoisonRecordException(event.getClass().getSimpleName() + " without connectionId or role");
+        switch (event) {
+            case PresenceEvent.ConnectionOpened opened -> requireConnection(kind, opened.connectionId(),
+                    opened.role() != null);
+            case PresenceEvent.ConnectionClosed closed -> requireConnection(kind, closed.connectionId(),
+                    closed.role() != null);
+            case PresenceEvent.NodeHeartbeat heartbeat -> {
+                if (heartbeat.connections() < 0) {
+                    throw new PoisonRecordException("NodeHeartbeat with a negative connection count");
+                }
+            }
         }
         return event;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    private static void requireConnection(String kind, String connectionId, boolean hasRole) {
+        requireId(kind, "connectionId", connectionId, MAX_CONNECTION_ID);
+        if (!hasRole) {
+            throw new PoisonRecordException(kind + " without role");
+        }
+    }
+
+    private static void requireId(String kind, String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonRecordException(kind + " without " + name);
+        }
+        if (value.length() > maxLength) {
+            throw new PoisonRecordException(kind + " with a " + name + " longer than " + maxLength);
+        }
     }
 }

@@ -3,6 +3,8 @@ package com.loyalty.chat.session.presence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,15 @@ import com.loyalty.chat.contracts.events.SenderType;
  * Applies what realtime nodes report, and what admins choose, to connections and admin statuses. An admin's status is
  * always recomputed from their live connections rather than flipped per event, so redelivered or repeated events
  * settle on the same answer.
+ *
+ * <p>Presence is kept per run of a node (see the README, "Presence"): an event of a new run drops everything the
+ * node's earlier runs announced, and heartbeats are reconciled with the connections held for their run.
  */
 @Service
 class PresenceTracker {
+
+    /** The run of every event of a node that predates run ids. */
+    private static final String RUN_WITHOUT_ID = "";
 
     private static final Logger log = LoggerFactory.getLogger(PresenceTracker.class);
 
@@ -35,24 +43,38 @@ class PresenceTracker {
         this.clock = clock;
     }
 
-    /** The lease runs on this service's clock (when the event arrived), so skew between hosts cannot expire a node. */
+    /**
+     * The lease runs on this service's clock (when the event arrived), so skew between hosts cannot expire a node.
+     * Admins whose connections changed are refreshed last, in ascending id order, after the node's row: the lock order
+     * every presence transaction keeps.
+     */
     @Transactional
     void apply(PresenceEvent event) {
         Instant now = clock.instant();
-        connections.heardFrom(event.nodeId(), now);
+        String nodeId = event.nodeId();
+        String runId = event.runId() == null ? RUN_WITHOUT_ID : event.runId();
+        SortedSet<Long> touched = new TreeSet<>();
+        Connections.NodeRun node = connections.heardFrom(nodeId, runId, now);
+        if (!node.runId().equals(runId)) {
+            node = startRun(nodeId, node.runId(), runId, touched);
+        }
         switch (event) {
             case PresenceEvent.ConnectionOpened opened -> {
-                connections.opened(opened.nodeId(), opened.connectionId(), opened.userId(), opened.role(), now);
-                refreshIfAdmin(opened.userId(), opened.role(), now);
+                Connections.Announcement announcement = connections.announced(nodeId, runId, opened.connectionId(),
+                        opened.userId(), opened.role(), opened.eventId(), node.heartbeats(), now);
+                if (announcement == Connections.Announcement.AGAIN) {
+                    connections.reannounced(nodeId);
+                }
+                touchIfAdmin(opened.userId(), opened.role(), touched);
             }
             case PresenceEvent.ConnectionClosed closed -> {
-                connections.closed(closed.nodeId(), closed.connectionId());
-                refreshIfAdmin(closed.userId(), closed.role(), now);
+                connections.closed(nodeId, closed.connectionId());
+                touchIfAdmin(closed.userId(), closed.role(), touched);
             }
-            case PresenceEvent.NodeHeartbeat _ -> {
-                // the lease above is all a heartbeat means
-            }
+            case PresenceEvent.NodeHeartbeat heartbeat -> reconcile(nodeId, runId, node, heartbeat.connections(),
+                    touched);
         }
+        touched.forEach(adminId -> refresh(adminId, now));
     }
 
     /** Drops a node unheard since {@code cutoff} with its connections; admins whose last one was there go offline. */
@@ -78,9 +100,44 @@ class PresenceTracker {
         return after;
     }
 
-    private void refreshIfAdmin(long userId, SenderType role, Instant now) {
+    /**
+     * The node runs anew under its id (it was restarted, maybe within its lease): its earlier run's connections died
+     * with that process.
+     */
+    private Connections.NodeRun startRun(String nodeId, String earlierRun, String runId, SortedSet<Long> touched) {
+        touched.addAll(connections.adminsOfOtherRuns(nodeId, runId));
+        int dropped = connections.closeOtherRuns(nodeId, runId);
+        connections.startRun(nodeId, runId);
+        log.info("Realtime node {} runs anew (run '{}' after '{}'): {} connections of its earlier run dropped", nodeId,
+                runId, earlierRun, dropped);
+        return new Connections.NodeRun(runId, 0, 0, false);
+    }
+
+    /**
+     * A heartbeat says how many connections the run holds. Holding more here means announcements of closings were
+     * lost, but not which; the connections to drop are known only once every live one has been announced since the
+     * previous heartbeat: when the node re-announced its connections in between (as it does after losing an event),
+     * or when it reports none at all, the second heartbeat in a row to report fewer than held (one announced before
+     * the previous heartbeat and still open would be counted). Then whatever was not announced since the previous
+     * heartbeat is gone. Otherwise nothing is dropped on a guess.
+     */
+    private void reconcile(String nodeId, String runId, Connections.NodeRun node, int reported,
+                           SortedSet<Long> touched) {
+        int held = connections.heldFor(nodeId, runId);
+        boolean everyLiveOneConfirmed = node.reannounced() || (reported == 0 && node.excessHeartbeats() > 0);
+        if (held > reported && everyLiveOneConfirmed) {
+            touched.addAll(connections.adminsUnconfirmedSince(nodeId, runId, node.heartbeats()));
+            int expired = connections.closeUnconfirmedSince(nodeId, runId, node.heartbeats());
+            log.info("Realtime node {} holds {} connections where {} were held here: {} not announced since its "
+                    + "previous heartbeat expired", nodeId, reported, held, expired);
+            held -= expired;
+        }
+        connections.heartbeatHandled(nodeId, node.heartbeats() + 1, held > reported ? node.excessHeartbeats() + 1 : 0);
+    }
+
+    private static void touchIfAdmin(long userId, SenderType role, SortedSet<Long> touched) {
         if (role == SenderType.ADMIN) {
-            refresh(userId, now);
+            touched.add(userId);
         }
     }
 

@@ -12,6 +12,9 @@ import com.loyalty.chat.session.messaging.PoisonRecordException;
 @Component
 class MessageEventListener {
 
+    /** The width of {@code processed_events.event_id}. */
+    private static final int MAX_EVENT_ID = 64;
+
     private final EventJson json;
     private final MessageActivity activity;
 
@@ -29,6 +32,11 @@ class MessageEventListener {
         }
         if (event.eventId() == null || event.sessionId() == null) {
             throw new PoisonRecordException(event.getClass().getSimpleName() + " without eventId or sessionId");
+        }
+        if (event.eventId().length() > MAX_EVENT_ID) {
+            // Kept, it would be cut to the column's width, and two ids sharing a prefix would count as one event.
+            throw new PoisonRecordException(event.getClass().getSimpleName() + " with an eventId longer than "
+                    + MAX_EVENT_ID);
         }
         switch (event) {
             case MessageEvent.MessageStored stored -> activity.messageStored(complete(stored));

@@ -2,11 +2,16 @@ package com.loyalty.chat.session.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -18,7 +23,14 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 
 import tools.jackson.core.JacksonException;
 
-/** Every failure of a controller in the envelope, with the real HTTP status and never a stack trace. */
+/**
+ * Every failure in the envelope, with the real HTTP status and never a stack trace: those of controllers and of
+ * Spring MVC here, those the servlet container reports itself through {@link ContainerErrors}.
+ *
+ * <p>Spring MVC's own refusals keep their status (405, 406, 415, ...) and answer 4000, the contract's code for a
+ * request the client must change; an unknown path answers 4004. Error answers are always JSON, whatever the request
+ * accepts: a client that asked for XML still learns why it was refused.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
@@ -53,6 +65,11 @@ class ApiExceptionHandler {
         return error(ErrorCode.INVALID_REQUEST, e.getName() + ": 参数格式无效");
     }
 
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiResponse<Void>> missing(MissingServletRequestParameterException e) {
+        return error(ErrorCode.INVALID_REQUEST, e.getParameterName() + ": 必须填写");
+    }
+
     /** A body that is JSON but has a field of the wrong type names that field, like any other invalid field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiResponse<Void>> unreadable(HttpMessageNotReadableException e) {
@@ -67,14 +84,39 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
-            ErrorCode code = refusal.getStatusCode().value() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_REQUEST;
-            return ResponseEntity.status(refusal.getStatusCode()).body(ApiResponse.error(code));
+            return refused(refusal.getStatusCode(), refusal.getHeaders());
         }
         log.error("Unhandled error", e);
-        return ResponseEntity.status(ErrorCode.INTERNAL.httpStatus()).body(ApiResponse.error(ErrorCode.INTERNAL));
+        return internal();
+    }
+
+    /** A request refused with {@code status} before any controller took it; {@code headers} say what would do. */
+    static ResponseEntity<ApiResponse<Void>> refused(HttpStatusCode status, HttpHeaders headers) {
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return envelope(status, headers, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.defaultMessage());
+        }
+        String message = switch (HttpStatus.resolve(status.value())) {
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case NOT_ACCEPTABLE -> "只能以 application/json 应答";
+            case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
+            case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
+        };
+        return envelope(status, headers, ErrorCode.INVALID_REQUEST, message);
+    }
+
+    static ResponseEntity<ApiResponse<Void>> internal() {
+        return error(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage());
     }
 
     private static ResponseEntity<ApiResponse<Void>> error(ErrorCode code, String message) {
-        return ResponseEntity.status(code.httpStatus()).body(ApiResponse.error(code, message));
+        return envelope(HttpStatusCode.valueOf(code.httpStatus()), HttpHeaders.EMPTY, code, message);
+    }
+
+    private static ResponseEntity<ApiResponse<Void>> envelope(HttpStatusCode status, HttpHeaders headers,
+                                                              ErrorCode code, String message) {
+        return ResponseEntity.status(status)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ApiResponse.error(code, message));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +130,158 @@ class PresenceTest {
     }
 
     @Test
+    void connectionIdsDifferingOnlyInCaseOrAccentAreDifferentConnections() {
+        Connection lower = fixtures.connect("node-a", "conn-" + admin.id() + "-e", admin.id(), SenderType.ADMIN);
+        fixtures.connect("node-a", "CONN-" + admin.id() + "-E", admin.id(), SenderType.ADMIN);
+        fixtures.connect("node-a", "conn-" + admin.id() + "-é", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        fixtures.disconnect(lower);
+        marker("node-a");
+
+        assertThat(fixtures.adminStatus(admin.id())).as("two of the three connections are still open")
+                .isEqualTo("online");
+    }
+
+    @Test
+    void aNodeRestartedUnderItsIdWithinItsLeaseDropsWhatItsEarlierRunHeld() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        fixtures.connect("node-r", user.userId(), SenderType.USER);
+        fixtures.connect("node-r", admin.id(), SenderType.ADMIN);
+        awaitOnline(sessionId, true);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        fixtures.restart("node-r");
+        fixtures.heartbeat("node-r");
+        marker("node-r");
+
+        assertThat(isOnline(sessionId)).isFalse();
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
+    }
+
+    @Test
+    void anAdminWhoseNodeRestartedGetsNoMoreAssignments() {
+        Connection lost = fixtures.bringOnline(admin);
+        fixtures.restart(lost.nodeId());
+        fixtures.heartbeat(lost.nodeId());
+        marker(lost.nodeId());
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
+
+        String sessionId = fixtures.openSession(api.loginNewUser());
+        Admin other = fixtures.newAdmin(5);
+        fixtures.bringOnline(other);
+
+        fixtures.awaitSession(sessionId, other.token(), "assigned", other.id());
+    }
+
+    @Test
+    void theFirstConnectionOfANewRunEndsTheEarlierRunToo() {
+        Api.LoggedIn before = api.loginNewUser();
+        Api.LoggedIn after = api.loginNewUser();
+        String beforeSession = fixtures.openSession(before);
+        String afterSession = fixtures.openSession(after);
+        fixtures.connect("node-r", before.userId(), SenderType.USER);
+        awaitOnline(beforeSession, true);
+
+        fixtures.restart("node-r");
+        fixtures.connect("node-r", after.userId(), SenderType.USER);
+
+        awaitOnline(afterSession, true);
+        assertThat(isOnline(beforeSession)).isFalse();
+    }
+
+    @Test
+    void eventsWithoutARunIdAreOneRunOfTheirOwn() {
+        Api.LoggedIn first = api.loginNewUser();
+        Api.LoggedIn second = api.loginNewUser();
+        Api.LoggedIn upgraded = api.loginNewUser();
+        String firstSession = fixtures.openSession(first);
+        String secondSession = fixtures.openSession(second);
+        String upgradedSession = fixtures.openSession(upgraded);
+        fixtures.connect(new Connection("node-old", null, "conn-" + UUID.randomUUID(), first.userId(),
+                SenderType.USER));
+        fixtures.connect(new Connection("node-old", null, "conn-" + UUID.randomUUID(), second.userId(),
+                SenderType.USER));
+        awaitOnline(secondSession, true);
+        assertThat(isOnline(firstSession)).isTrue();
+
+        fixtures.connect("node-old", upgraded.userId(), SenderType.USER);
+
+        awaitOnline(upgradedSession, true);
+        assertThat(isOnline(firstSession)).isFalse();
+        assertThat(isOnline(secondSession)).isFalse();
+    }
+
+    @Test
+    void whatANodeDidNotReannounceAfterLosingAnEventIsDropped() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        Connection kept = fixtures.connect("node-c", user.userId(), SenderType.USER);
+        Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
+        awaitOnline(sessionId, true);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+        fixtures.disconnectSilently(closed);
+
+        fixtures.heartbeat("node-c");
+        fixtures.reannounce(kept);
+        fixtures.heartbeat("node-c");
+        marker("node-c");
+
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
+        assertThat(isOnline(sessionId)).isTrue();
+    }
+
+    @Test
+    void heartbeatsReportingFewerConnectionsDropNoneTheNodeDidNotConfirm() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        fixtures.connect("node-c", user.userId(), SenderType.USER);
+        Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
+        awaitOnline(sessionId, true);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+        fixtures.disconnectSilently(closed);
+
+        fixtures.heartbeat("node-c");
+        fixtures.heartbeat("node-c");
+        fixtures.heartbeat("node-c");
+        marker("node-c");
+
+        assertThat(fixtures.adminStatus(admin.id())).as("which of the two is gone is not known").isEqualTo("online");
+        assertThat(isOnline(sessionId)).isTrue();
+    }
+
+    @Test
+    void aRedeliveredAnnouncementConfirmsNothing() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = fixtures.openSession(user);
+        Connection redelivered = fixtures.connect("node-c", user.userId(), SenderType.USER);
+        Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
+        awaitOnline(sessionId, true);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+        fixtures.disconnectSilently(closed);
+
+        fixtures.heartbeat("node-c");
+        fixtures.redeliverOpening(redelivered);
+        fixtures.heartbeat("node-c");
+        marker("node-c");
+
+        assertThat(fixtures.adminStatus(admin.id())).as("the node re-announced nothing").isEqualTo("online");
+    }
+
+    @Test
+    void aNodeReportingNoConnectionTwiceInARowHoldsNone() {
+        Connection closed = fixtures.bringOnline(admin);
+        fixtures.disconnectSilently(closed);
+
+        fixtures.heartbeat(closed.nodeId());
+        fixtures.heartbeat(closed.nodeId());
+        marker(closed.nodeId());
+
+        assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
+    }
+
+    @Test
     void busyIsTheAdminsChoiceWhileConnectedAndForgottenWhenTheyLeave() {
         Connection connection = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
         fixtures.awaitAdminStatus(admin.id(), "online");
@@ -204,6 +357,10 @@ class PresenceTest {
         String sessionId = fixtures.openSession(user);
         fixtures.connect(nodeId, user.userId(), SenderType.USER);
         awaitOnline(sessionId, true);
+    }
+
+    private boolean isOnline(String sessionId) {
+        return fixtures.session(sessionId, admin.token()).get("isOnline").asBoolean();
     }
 
     private void awaitOnline(String sessionId, boolean online) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -145,6 +146,17 @@ class SessionApiTest {
         String adminToken = api.login(Api.ADMIN_MOBILE).token();
 
         Api.Reply reply = api.get("/api/v2/admin/chat/sessions/session_1_deadbeef", adminToken);
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.code()).isEqualTo(4004);
+    }
+
+    @Test
+    void aSessionIdInAnotherCaseIsAnotherSession() {
+        String adminToken = api.login(Api.ADMIN_MOBILE).token();
+        String sessionId = api.post(SESSIONS, api.loginNewUser().token(), Map.of()).data().get("sessionId").asString();
+
+        Api.Reply reply = api.get("/api/v2/admin/chat/sessions/" + sessionId.toUpperCase(Locale.ROOT), adminToken);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.code()).isEqualTo(4004);

@@ -124,6 +124,32 @@ class SessionReadModelTest {
         assertThat(item.get("unreadCount").asLong()).isZero();
     }
 
+    @Test
+    void eventIdsDifferingOnlyInCaseOrAccentAreDifferentEvents() {
+        for (String eventId : List.of("evt-" + sessionId + "-e", "EVT-" + sessionId + "-E", "evt-" + sessionId + "-é")) {
+            fixtures.publishMessageEvent(new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, eventId,
+                    sessionId, Instant.now(), "msg_" + eventId, 1, user.userId(), SenderType.USER, "用户", null,
+                    "同一条?", MessageType.TEXT, null, List.of(), user.userId(), null));
+        }
+
+        awaitItem(it -> assertThat(it.get("messageCount").asLong()).isEqualTo(3));
+    }
+
+    @Test
+    void anEventIdTooLongToKeepIsRefusedRatherThanCutShort() {
+        String longId = "evt-" + "x".repeat(60);
+        for (String eventId : List.of(longId + "-1", longId + "-2")) {
+            fixtures.publishMessageEvent(new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, eventId,
+                    sessionId, Instant.now(), "msg_" + UUID.randomUUID(), 1, user.userId(), SenderType.USER, "用户",
+                    null, "太长的事件号", MessageType.TEXT, null, List.of(), user.userId(), null));
+        }
+        fixtures.messageStored(sessionId, user.userId(), SenderType.USER, user.userId(), 2, "之后的消息");
+
+        JsonNode item = awaitItem(it -> assertThat(it.get("lastMessage").get("content").asString())
+                .isEqualTo("之后的消息"));
+        assertThat(item.get("messageCount").asLong()).isEqualTo(1);
+    }
+
     private MessageEvent.MessagesRead read(SenderType readerType, long readerId, List<String> messageIds) {
         return new MessageEvent.MessagesRead(MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), sessionId,
                 Instant.now(), readerId, readerType, messageIds, user.userId(), null);

@@ -25,6 +25,10 @@ import com.loyalty.chat.stats.StatsProperties;
 @Component
 public class StatsQueries {
 
+    /** The range of a DATE column on MySQL and MariaDB; days outside it could not have figures. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1000, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     private final JdbcClient jdbc;
     private final StatsProperties properties;
     private final Clock clock;
@@ -50,6 +54,9 @@ public class StatsQueries {
     public List<DayStats> daily(LocalDate from, LocalDate to, Scope scope, long adminId) {
         if (to.isBefore(from)) {
             throw ChatException.invalid("to 不能早于 from");
+        }
+        if (from.isBefore(FIRST_DAY) || to.isAfter(LAST_DAY)) {
+            throw ChatException.invalid("日期必须在 " + FIRST_DAY + " 与 " + LAST_DAY + " 之间");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > properties.maxDailyRangeDays()) {
             throw ChatException.invalid("一次最多查询 " + properties.maxDailyRangeDays() + " 天");

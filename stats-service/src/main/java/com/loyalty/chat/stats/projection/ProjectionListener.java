@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ProjectionListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
+    /** The widths of {@code processed_events.event_id} and {@code session_facts.session_id}. */
+    private static final int MAX_EVENT_ID = 64;
+    private static final int MAX_SESSION_ID = 100;
 
     private final StatsProjection projection;
     private final TransactionTemplate transaction;
@@ -74,16 +77,35 @@ class ProjectionListener implements ConsumerSeekAware {
         if (Topics.SESSION_EVENTS.equals(record.topic())) {
             SessionEvent event = jsonMapper.readValue(record.value(), SessionEvent.class);
             requireVersion(event.schemaVersion(), SessionEvent.SCHEMA_VERSION);
+            requireIds(event.eventId(), event.sessionId());
             return event;
         }
         MessageEvent event = jsonMapper.readValue(record.value(), MessageEvent.class);
         requireVersion(event.schemaVersion(), MessageEvent.SCHEMA_VERSION);
+        requireIds(event.eventId(), event.sessionId());
+        if (event instanceof MessageEvent.MessageStored stored && stored.senderType() == null) {
+            // Not a user's, so it would count as an admin's reply and close a wait that is still open.
+            throw new IllegalArgumentException("MessageStored without senderType");
+        }
         return event;
     }
 
     private static void requireVersion(int actual, int supported) {
         if (actual != supported) {
             throw new IllegalArgumentException("unsupported schemaVersion " + actual);
+        }
+    }
+
+    /**
+     * Both ids are keys here. Kept too long, an id would be cut to its column's width (the projection's INSERT IGNOREs
+     * turn the error into a warning) and two ids sharing a prefix would count as one event, or one session.
+     */
+    private static void requireIds(String eventId, String sessionId) {
+        if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID) {
+            throw new IllegalArgumentException("eventId missing or longer than " + MAX_EVENT_ID);
+        }
+        if (sessionId == null || sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID) {
+            throw new IllegalArgumentException("sessionId missing or longer than " + MAX_SESSION_ID);
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,20 +32,33 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // The container forwards its own refusals here to be answered in the envelope.
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token,
-                                Boolean.TRUE.equals(token.getClaimAsBoolean("is_admin"))
-                                        ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of(),
-                                token.getSubject())))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::toAuthentication))
                         .authenticationEntryPoint((request, response, failure) -> write(response, jsonMapper,
                                 failure instanceof InvalidBearerTokenException ? ErrorCode.TOKEN_INVALID
                                         : ErrorCode.TOKEN_MISSING))
                         .accessDeniedHandler((request, response, denied) ->
                                 write(response, jsonMapper, ErrorCode.FORBIDDEN)))
                 .build();
+    }
+
+    /**
+     * The subject is the caller's user id; a correctly signed token whose subject is not one (it never is for tokens
+     * session-service issues) is refused like any invalid token, so the controller can rely on the number.
+     */
+    private static JwtAuthenticationToken toAuthentication(Jwt token) {
+        String subject = token.getSubject();
+        try {
+            Long.parseLong(subject);
+        } catch (NumberFormatException notAUserId) {
+            throw new InvalidBearerTokenException("Token subject is not a user id");
+        }
+        return new JwtAuthenticationToken(token, Boolean.TRUE.equals(token.getClaimAsBoolean("is_admin"))
+                ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of(), subject);
     }
 
     private static void write(HttpServletResponse response, JsonMapper jsonMapper, ErrorCode errorCode)
