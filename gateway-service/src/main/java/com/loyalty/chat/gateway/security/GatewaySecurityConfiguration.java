@@ -17,6 +17,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
+import com.loyalty.chat.chassis.web.TokenClaims;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.gateway.error.EnvelopeWriter;
 
@@ -75,7 +76,7 @@ class GatewaySecurityConfiguration {
     }
 
     private static Mono<AbstractAuthenticationToken> toAuthentication(Jwt jwt) {
-        boolean admin = Boolean.TRUE.equals(jwt.getClaimAsBoolean("is_admin"));
+        boolean admin = TokenClaims.admin(jwt);
         var authorities = admin ? List.of(new SimpleGrantedAuthority(ADMIN_AUTHORITY)) : List.<SimpleGrantedAuthority>of();
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
     }

@@ -1,12 +1,12 @@
 package com.loyalty.chat.session.identity;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
 
 import jakarta.validation.Valid;
@@ -33,7 +33,7 @@ class AuthController {
     }
 
     @GetMapping("/me")
-    ApiResponse<UserView> me(@AuthenticationPrincipal Caller caller) {
+    ApiResponse<UserView> me(Caller caller) {
         return ApiResponse.ok("用户信息获取成功", login.me(caller));
     }
 }

@@ -2,6 +2,7 @@ package com.loyalty.chat.session.identity;
 
 import org.springframework.stereotype.Service;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 

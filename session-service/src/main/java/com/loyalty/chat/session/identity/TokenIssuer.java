@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.web.TokenClaims;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /** Signs the access tokens every service accepts. */

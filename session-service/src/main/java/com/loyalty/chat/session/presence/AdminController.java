@@ -2,16 +2,15 @@ package com.loyalty.chat.session.presence;
 
 import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ChatException;
-import com.loyalty.chat.session.identity.Caller;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +35,7 @@ class AdminController {
 
     /** Only online and busy can be chosen: offline is what having no connection means. */
     @PutMapping("/me/status")
-    ApiResponse<AdminView> choose(@AuthenticationPrincipal Caller caller, @Valid @RequestBody StatusChoice choice) {
+    ApiResponse<AdminView> choose(Caller caller, @Valid @RequestBody StatusChoice choice) {
         AdminAvailability chosen = switch (choice.status()) {
             case "online" -> AdminAvailability.ONLINE;
             case "busy" -> AdminAvailability.BUSY;

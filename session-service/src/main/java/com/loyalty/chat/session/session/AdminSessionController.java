@@ -1,6 +1,5 @@
 package com.loyalty.chat.session.session;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,8 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
-import com.loyalty.chat.session.identity.Caller;
 import com.loyalty.chat.session.web.PageQuery;
 
 import jakarta.validation.Valid;
@@ -33,7 +32,7 @@ class AdminSessionController {
     }
 
     @GetMapping
-    ApiResponse<SessionPage> list(@AuthenticationPrincipal Caller caller,
+    ApiResponse<SessionPage> list(Caller caller,
                                   @RequestParam(defaultValue = "all") String status,
                                   @RequestParam(defaultValue = "1") @Min(value = 1, message = "必须是不小于1的整数") int page,
                                   @RequestParam(defaultValue = "10") @Min(value = 1, message = "必须是不小于1的整数")
@@ -48,20 +47,20 @@ class AdminSessionController {
     }
 
     @PostMapping("/{sessionId}/claim")
-    ApiResponse<SessionItem> claim(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
+    ApiResponse<SessionItem> claim(Caller caller, @PathVariable String sessionId) {
         actions.claim(caller.userId(), sessionId);
         return ApiResponse.ok("会话认领成功", queries.byId(sessionId));
     }
 
     @PostMapping("/{sessionId}/transfer")
-    ApiResponse<SessionItem> transfer(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId,
+    ApiResponse<SessionItem> transfer(Caller caller, @PathVariable String sessionId,
                                       @Valid @RequestBody SessionRequests.Transfer transfer) {
         actions.transfer(caller.userId(), sessionId, transfer.toAdminId());
         return ApiResponse.ok("会话转接成功", queries.byId(sessionId));
     }
 
     @PostMapping("/{sessionId}/close")
-    ApiResponse<SessionItem> close(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
+    ApiResponse<SessionItem> close(Caller caller, @PathVariable String sessionId) {
         actions.close(caller.userId(), sessionId);
         return ApiResponse.ok("会话已关闭", queries.byId(sessionId));
     }

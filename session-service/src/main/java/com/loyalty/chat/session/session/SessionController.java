@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
-import com.loyalty.chat.session.identity.Caller;
 
 import jakarta.validation.Valid;
 
@@ -33,7 +32,7 @@ class SessionController {
     }
 
     @PostMapping
-    ResponseEntity<ApiResponse<SessionItem>> open(@AuthenticationPrincipal Caller caller) {
+    ResponseEntity<ApiResponse<SessionItem>> open(Caller caller) {
         SessionOpening.Opened opened = opening.open(caller);
         SessionItem session = queries.ownedBy(caller.userId(), opened.sessionId());
         return opened.created()
@@ -42,24 +41,24 @@ class SessionController {
     }
 
     @GetMapping
-    ApiResponse<UserSessions> mine(@AuthenticationPrincipal Caller caller) {
+    ApiResponse<UserSessions> mine(Caller caller) {
         List<SessionItem> sessions = queries.ofUser(caller.userId());
         return ApiResponse.ok("会话列表获取成功", new UserSessions(sessions, sessions.size()));
     }
 
     @GetMapping("/{sessionId}")
-    ApiResponse<SessionItem> one(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
+    ApiResponse<SessionItem> one(Caller caller, @PathVariable String sessionId) {
         return ApiResponse.ok("会话获取成功", queries.ownedBy(caller.userId(), sessionId));
     }
 
     @PostMapping("/{sessionId}/close")
-    ApiResponse<SessionItem> close(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId) {
+    ApiResponse<SessionItem> close(Caller caller, @PathVariable String sessionId) {
         actions.close(caller.userId(), sessionId);
         return ApiResponse.ok("会话已结束", queries.ownedBy(caller.userId(), sessionId));
     }
 
     @PostMapping("/{sessionId}/rating")
-    ApiResponse<SessionRating> rate(@AuthenticationPrincipal Caller caller, @PathVariable String sessionId,
+    ApiResponse<SessionRating> rate(Caller caller, @PathVariable String sessionId,
                                     @Valid @RequestBody SessionRequests.Rating rating) {
         return ApiResponse.ok("评价成功",
                 actions.rate(caller.userId(), sessionId, rating.score().intValueExact(), rating.comment()));

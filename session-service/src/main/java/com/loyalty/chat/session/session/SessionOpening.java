@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.UserProfile;
-import com.loyalty.chat.session.identity.Caller;
 import com.loyalty.chat.session.identity.UserDirectory;
 
 /**

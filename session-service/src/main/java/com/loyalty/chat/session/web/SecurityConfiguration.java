@@ -14,9 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.loyalty.chat.session.identity.CallerAuthenticationConverter;
-
-import tools.jackson.databind.json.JsonMapper;
+import com.loyalty.chat.chassis.web.CallerAuthentication;
+import com.loyalty.chat.chassis.web.SecurityRefusals;
 
 /**
  * Stateless bearer-token security. The path decides the role: admin paths need {@code is_admin}, everything else but
@@ -38,9 +37,7 @@ class SecurityConfiguration {
             pathPattern("/api/admin/**"));
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CallerAuthenticationConverter callers,
-                                            JsonMapper jsonMapper) {
-        EnvelopeSecurityErrors errors = new EnvelopeSecurityErrors(jsonMapper);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityRefusals errors) {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -50,7 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers(ADMIN).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerAuthentication::of))
                         .bearerTokenResolver(ignoringPublicPaths())
                         .authenticationEntryPoint(errors)
                         .accessDeniedHandler(errors))

@@ -1,2 +1,5 @@
-/** The HTTP edge: who may call what, and every error rendered in the contract's envelope. */
+/**
+ * The HTTP edge: who may call what, and paging. The caller and every error envelope come from the chassis
+ * ({@code com.loyalty.chat.chassis.web}).
+ */
 package com.loyalty.chat.session.web;

@@ -3,13 +3,12 @@ package com.loyalty.chat.stats.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.stats.figures.Scope;
 import com.loyalty.chat.stats.figures.Stats;
@@ -33,18 +32,18 @@ class StatsController {
     }
 
     @GetMapping("/today")
-    ApiResponse<TodayAnswer> today(@RequestParam(defaultValue = "mine") String scope, @AuthenticationPrincipal Jwt caller) {
+    ApiResponse<TodayAnswer> today(@RequestParam(defaultValue = "mine") String scope, Caller caller) {
         Scope parsed = Scope.parse(scope);
-        long adminId = Long.parseLong(caller.getSubject());
+        long adminId = caller.userId();
         return ApiResponse.ok("今日统计获取成功",
                 new TodayAnswer(queries.today(parsed, adminId), queries.today(), adminId, parsed.wireName()));
     }
 
     @GetMapping("/daily")
     ApiResponse<DailyAnswer> daily(@RequestParam LocalDate from, @RequestParam LocalDate to,
-                                   @RequestParam(defaultValue = "mine") String scope, @AuthenticationPrincipal Jwt caller) {
+                                   @RequestParam(defaultValue = "mine") String scope, Caller caller) {
         Scope parsed = Scope.parse(scope);
-        long adminId = Long.parseLong(caller.getSubject());
+        long adminId = caller.userId();
         return ApiResponse.ok("每日统计获取成功",
                 new DailyAnswer(queries.daily(from, to, parsed, adminId), from, to, adminId, parsed.wireName()));
     }

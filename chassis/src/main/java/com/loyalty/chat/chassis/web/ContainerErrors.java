@@ -1,4 +1,4 @@
-package com.loyalty.chat.stats.web;
+package com.loyalty.chat.chassis.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +16,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What the servlet container answers itself, outside the controller (a request the firewall rejects, an exception in
+ * What the servlet container answers itself, outside the controllers (a request the firewall rejects, an exception in
  * a filter), forwarded here as {@code /error}: the same envelope as every other error, instead of Boot's own body.
+ * A service's security configuration must let {@code /error} through for this to be reached.
  */
 @RestController
 class ContainerErrors implements ErrorController {
@@ -29,11 +30,11 @@ class ContainerErrors implements ErrorController {
         HttpStatusCode status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
                 ? HttpStatusCode.valueOf(code) : HttpStatus.NOT_FOUND;
         if (status.is4xxClientError()) {
-            return ErrorAdvice.refused(status, HttpHeaders.EMPTY);
+            return CommonErrors.refused(status, HttpHeaders.EMPTY);
         }
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            log.error("Unexpected failure outside the controller", failure);
+            log.error("Unexpected failure outside the controllers", failure);
         }
-        return ErrorAdvice.internal();
+        return CommonErrors.internal();
     }
 }

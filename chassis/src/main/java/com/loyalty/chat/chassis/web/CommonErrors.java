@@ -1,7 +1,9 @@
-package com.loyalty.chat.session.web;
+package com.loyalty.chat.chassis.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,17 +26,21 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every failure in the envelope, with the real HTTP status and never a stack trace: those of controllers and of
- * Spring MVC here, those the servlet container reports itself through {@link ContainerErrors}.
+ * The failures every servlet service answers alike, in the envelope with the real HTTP status and never a stack
+ * trace; what the servlet container reports itself goes through {@link ContainerErrors} to the same answers.
  *
- * <p>Spring MVC's own refusals keep their status (405, 406, 415, ...) and answer 4000, the contract's code for a
- * request the client must change; an unknown path answers 4004. Error answers are always JSON, whatever the request
- * accepts: a client that asked for XML still learns why it was refused.
+ * <p>Spring MVC's own refusals keep their status (405 with {@code Allow}, 406, 415, ...) and answer 4000, the
+ * contract's code for a request the client must change; an unknown path answers 4004. Error answers are always JSON,
+ * whatever the request accepts: a client that asked for XML still learns why it was refused.
+ *
+ * <p>It comes last of all advice, so a service's own {@code @RestControllerAdvice} (with any {@code @Order} before
+ * {@link Ordered#LOWEST_PRECEDENCE}) answers the exceptions that are the service's own before the catch-all here.
  */
 @RestControllerAdvice
-class ApiExceptionHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+class CommonErrors {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(CommonErrors.class);
 
     @ExceptionHandler(ChatException.class)
     ResponseEntity<ApiResponse<Void>> chat(ChatException e) {

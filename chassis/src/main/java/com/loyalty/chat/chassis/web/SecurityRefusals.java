@@ -1,6 +1,9 @@
-package com.loyalty.chat.session.web;
+package com.loyalty.chat.chassis.web;
 
 import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,19 +16,19 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Security's refusals in the envelope. A token that was presented but failed (bad signature, expired, malformed)
- * is 4002; no token at all is 4001; a token without the needed role is 4003.
+ * Spring Security's refusals in the envelope, for a service's security configuration to use as both its
+ * authentication entry point and its access-denied handler: no token 401/4001, a token that was presented but failed
+ * (bad signature, expired, malformed, a subject that is no user id) 401/4002, a caller without the role 403/4003.
+ * They happen in the filter chain, before any controller advice.
  */
-class EnvelopeSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
 
-    EnvelopeSecurityErrors(JsonMapper jsonMapper) {
+    SecurityRefusals(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
@@ -43,10 +46,10 @@ class EnvelopeSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, ErrorCode.FORBIDDEN);
     }
 
-    private void write(HttpServletResponse response, ErrorCode code) throws IOException {
-        response.setStatus(code.httpStatus());
+    private void write(HttpServletResponse response, ErrorCode errorCode) throws IOException {
+        response.setStatus(errorCode.httpStatus());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        jsonMapper.writeValue(response.getOutputStream(), ApiResponse.error(code));
+        jsonMapper.writeValue(response.getOutputStream(), ApiResponse.error(errorCode));
     }
 }
