@@ -269,7 +269,7 @@ class AuthorizationMatrixIT {
     private Api.Answer call(Row row, Prepared fixture, String token) {
         String path = fixture.sessionId() == null ? row.path() : row.path().replace(SESSION, fixture.sessionId());
         // The matrix is many calls by few callers; a 429 from the rate limiter says nothing about who may call what.
-        return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+        return await(row.method() + " " + path).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> send(row, path, token), answer -> answer.status() != 429);
     }
 
