@@ -215,10 +215,16 @@ class FuzzIT {
         /** Now and then the JSON is cut short or replaced by something that is not JSON at all. */
         private String mangle(String json) {
             return switch (random.nextInt(12)) {
-                case 0 -> json.substring(0, random.nextInt(json.length() + 1));
+                case 0 -> cutShort(json, random.nextInt(json.length() + 1));
                 case 1 -> "not json at all " + pick(STRINGS);
                 default -> json;
             };
+        }
+
+        /** Cut JSON, but never half a character: a WebSocket text frame must be valid UTF-8 (else 1007). */
+        private static String cutShort(String json, int length) {
+            int end = length > 0 && Character.isHighSurrogate(json.charAt(length - 1)) ? length - 1 : length;
+            return json.substring(0, end);
         }
 
         private String pick(List<String> values) {
