@@ -1,0 +1,154 @@
+package com.loyalty.chat.bench.messages;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What happened to each message of a run. Message {@code seq} is due at {@link #dueAt}: a fixed schedule, decided
+ * before the run, so a latency counts from when the message should have left, not from when a backed-up sender got
+ * round to it (no coordinated omission). Its {@code tempMessageId} carries {@code seq}, which is how the
+ * acknowledgement and the admin's copy are matched to it.
+ *
+ * <p>Histograms hold microseconds; callbacks arrive on many threads.
+ */
+final class Measurement {
+
+    private final long startNanos;
+    private final double intervalNanos;
+    private final int total;
+    private final int measuredFrom;
+    private final String tempPrefix;
+
+    private final AtomicIntegerArray delivered;
+    private final AtomicIntegerArray acknowledged;
+    final Histogram delivery = histogram();
+    final Histogram acknowledgement = histogram();
+    final Histogram senderLateness = histogram();
+    final LongAdder duplicates = new LongAdder();
+    final Map<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
+
+    Measurement(long startNanos, double rate, int warmupMessages, int measuredMessages, String tempPrefix) {
+        this.startNanos = startNanos;
+        this.intervalNanos = 1e9 / rate;
+        this.measuredFrom = warmupMessages;
+        this.total = warmupMessages + measuredMessages;
+        this.tempPrefix = tempPrefix;
+        this.delivered = new AtomicIntegerArray(total);
+        this.acknowledged = new AtomicIntegerArray(total);
+    }
+
+    private static Histogram histogram() {
+        // Auto-resizing, three significant digits: microseconds up to whatever the run produces.
+        return new ConcurrentHistogram(3);
+    }
+
+    int total() {
+        return total;
+    }
+
+    int measuredFrom() {
+        return measuredFrom;
+    }
+
+    long dueAt(int seq) {
+        return startNanos + (long) (seq * intervalNanos);
+    }
+
+    String tempMessageId(int seq) {
+        return tempPrefix + seq;
+    }
+
+    boolean measured(int seq) {
+        return seq >= measuredFrom;
+    }
+
+    void sent(int seq, long sentAtNanos) {
+        if (measured(seq)) {
+            senderLateness.recordValue(Math.max(0, sentAtNanos - dueAt(seq)) / 1000);
+        }
+    }
+
+    /** A frame on a sending user's socket: the acknowledgement, or a refusal. */
+    void onUserFrame(Socket socket, String frame, long receivedAt) {
+        String type = Frames.type(frame);
+        if ("message_sent".equals(type)) {
+            int seq = seqOf(Frames.field(frame, "tempMessageId"));
+            if (seq >= 0 && acknowledged.getAndIncrement(seq) == 0 && measured(seq)) {
+                acknowledgement.recordValue(Math.max(0, receivedAt - dueAt(seq)) / 1000);
+            }
+        } else if ("error".equals(type)) {
+            String code = Frames.number(frame, "code");
+            errorsByCode.computeIfAbsent(code == null ? "?" : code, key -> new LongAdder()).increment();
+        }
+    }
+
+    /** A frame on the admin's socket: a user's message arriving. */
+    void onAdminFrame(Socket socket, String frame, long receivedAt) {
+        if (!"new_message".equals(Frames.type(frame))) {
+            return;
+        }
+        int seq = seqOf(Frames.field(frame, "tempMessageId"));
+        if (seq < 0) {
+            return;
+        }
+        if (delivered.getAndIncrement(seq) == 0) {
+            if (measured(seq)) {
+                delivery.recordValue(Math.max(0, receivedAt - dueAt(seq)) / 1000);
+            }
+        } else if (measured(seq)) {
+            duplicates.increment();
+        }
+    }
+
+    private int seqOf(String tempMessageId) {
+        if (tempMessageId == null || !tempMessageId.startsWith(tempPrefix)) {
+            return -1;
+        }
+        try {
+            int seq = Integer.parseInt(tempMessageId, tempPrefix.length(), tempMessageId.length(), 10);
+            return seq < total ? seq : -1;
+        } catch (NumberFormatException notOurs) {
+            return -1;
+        }
+    }
+
+    /** Measured messages the admin has not received (yet). */
+    int undelivered() {
+        return countZeros(delivered);
+    }
+
+    /** Measured messages without a {@code message_sent} (yet). */
+    int unacknowledged() {
+        return countZeros(acknowledged);
+    }
+
+    /** Of every message sent, warm-up included: how many reached the admin. */
+    int deliveredOverall() {
+        int count = 0;
+        for (int seq = 0; seq < total; seq++) {
+            if (delivered.get(seq) > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int countZeros(AtomicIntegerArray counts) {
+        int zeros = 0;
+        for (int seq = measuredFrom; seq < total; seq++) {
+            if (counts.get(seq) == 0) {
+                zeros++;
+            }
+        }
+        return zeros;
+    }
+
+    long errors() {
+        return errorsByCode.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+}
