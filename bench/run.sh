@@ -7,7 +7,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: bench/run.sh [--rate R] [--duration S] [--warmup S] [--target project|peer] [--nodes N] [--users N]
-                    [--connect gateway|direct] [--build] [--smoke]
+                    [--connect gateway|direct] [--build] [--smoke] [--census]
   --rate R        messages per second offered (default 1000)
   --duration S    measured seconds (default 60)
   --warmup S      seconds of the same load first, not measured (default 10)
@@ -18,12 +18,15 @@ Usage: bench/run.sh [--rate R] [--duration S] [--warmup S] [--target project|pee
   --build         rebuild the jars first (they are built anyway when missing)
   --smoke         10 s at 20 msg/s after 3 s warm-up; fails unless every message arrives exactly once.
                   Writes no result file.
+  --census        the project only: count every database statement (MariaDB's general query log) and Kafka record
+                  per message, by service; 100 msg/s for 10 s unless told otherwise. Its latencies are not the
+                  system's (the log slows the database). Writes bench/results/<date>-project-census.md.
 Environment: CHAT_JVM_OPTS overrides the services' JVM options (default "-Xms512m -Xmx512m -XX:+UseG1GC").
 EOF
 }
 
 invocation="bench/run.sh $*"
-rate=1000 duration=60 warmup=10 target=project nodes=2 users="" connect=gateway build=false smoke=false
+rate="" duration="" warmup=10 target=project nodes=2 users="" connect=gateway build=false smoke=false census=false
 while (($#)); do
   case "$1" in
     --rate) rate="$2"; shift 2 ;;
@@ -35,6 +38,7 @@ while (($#)); do
     --connect) connect="$2"; shift 2 ;;
     --build) build=true; shift ;;
     --smoke) smoke=true; shift ;;
+    --census) census=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -46,7 +50,12 @@ source "$(dirname "$0")/lib.sh"
 if [[ "$smoke" == true ]]; then
   rate=20 duration=10 warmup=3
   out="$(mktemp -t bench-smoke-XXXXXX.md)"
+elif [[ "$census" == true ]]; then
+  [[ "$target" == project ]] || { echo "--census needs --target project" >&2; exit 2; }
+  rate="${rate:-100}" duration="${duration:-10}"
+  out="bench/results/$(date +%F)-project-census.md"
 else
+  rate="${rate:-1000}" duration="${duration:-60}"
   out="bench/results/$(date +%F)-$target-$rate.md"
 fi
 
@@ -69,8 +78,10 @@ if [[ "$target" == project ]]; then
   # A launcher that keeps its data between runs is told to start empty, so every run starts alike.
   run_supports --fresh && run_args+=(--fresh)
   stack_start "$nodes" "$ROOT/.run/bench-logs/$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
-  jar_args+=(--nodes "$nodes" --connect "$connect" --watch-pid "$STACK_PID"
+  jar_args+=(--nodes "$nodes" --connect "$connect" --watch-pid "$STACK_PID" --kafka 127.0.0.1:9092
              --note "Services' JVM options requested through CHAT_JVM_OPTS: \`$BENCH_JVM_OPTS\`.")
+  # A census waits for every message, however slow the general log makes the database.
+  [[ "$census" == true ]] && jar_args+=(--statements-db 127.0.0.1:3306 --drain 30)
   for ((node = 0; node < nodes; node++)); do
     jar_args+=(--node-url "http://127.0.0.1:$((8090 + node))")
   done

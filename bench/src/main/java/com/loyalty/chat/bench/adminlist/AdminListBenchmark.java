@@ -49,6 +49,7 @@ public final class AdminListBenchmark {
               --warmup S          seconds of warm-up on page 1 of each status first (default 3)
               --watch-pid PID     measure the CPU of this process and its descendants, repeatable
               --out FILE          also write the Markdown report there
+              --db-port P         the project's MariaDB on 127.0.0.1, to report its buffer pool and table sizes
               --note TEXT         a line for the report's header, repeatable
             """;
 
@@ -76,7 +77,7 @@ public final class AdminListBenchmark {
             return 0;
         }
         Args args = Args.parse(arguments, Set.of("--url", "--admin-mobile", "--statuses", "--pages", "--page-size",
-                "--concurrency", "--seconds", "--warmup", "--watch-pid", "--out", "--note"), Set.of());
+                "--concurrency", "--seconds", "--warmup", "--watch-pid", "--out", "--db-port", "--note"), Set.of());
         URI base = URI.create(args.string("--url", "http://127.0.0.1:3000"));
         Rest rest = new Rest(base);
         String token = rest.post("/api/v2/auth/login", null,
@@ -109,7 +110,16 @@ public final class AdminListBenchmark {
                 cells.add(cell);
             }
         }
-        String markdown = benchmark.markdown(cells, args.all("--note"));
+        List<String> notes = new ArrayList<>(args.all("--note"));
+        String jvmOptions = ProcessCpu.serviceJvmOptions(processes);
+        if (!jvmOptions.isEmpty()) {
+            notes.add("Service JVM options: `" + jvmOptions + "`.");
+        }
+        String dbPort = args.string("--db-port", null);
+        if (dbPort != null) {
+            notes.add(DatabaseFacts.describe(Integer.parseInt(dbPort)));
+        }
+        String markdown = benchmark.markdown(cells, notes);
         System.out.println();
         System.out.print(markdown);
         String out = args.string("--out", null);

@@ -1,5 +1,7 @@
 package com.loyalty.chat.bench.messages;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -19,7 +21,11 @@ import org.HdrHistogram.Histogram;
 final class Measurement {
 
     private final long startNanos;
+    /** The wall clock at {@code startNanos}, to compare due times with the servers' {@code createdAt}. */
+    private final long startEpochMicros;
     private final double intervalNanos;
+    /** When the first measured message is due: right after the warm-up, unless a census moved it later. */
+    private volatile long measuredStartNanos;
     private final int total;
     private final int measuredFrom;
     private final String tempPrefix;
@@ -29,12 +35,19 @@ final class Measurement {
     final Histogram delivery = histogram();
     final Histogram acknowledgement = histogram();
     final Histogram senderLateness = histogram();
+    /** The two halves of the delivery latency, split at the message's {@code createdAt} (ms, wall clock). */
+    final Histogram dueToStored = histogram();
+    final Histogram storedToDelivered = histogram();
     final LongAdder duplicates = new LongAdder();
     final Map<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
 
     Measurement(long startNanos, double rate, int warmupMessages, int measuredMessages, String tempPrefix) {
         this.startNanos = startNanos;
+        Instant now = Instant.now();
+        this.startEpochMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000
+                + (startNanos - System.nanoTime()) / 1000;
         this.intervalNanos = 1e9 / rate;
+        this.measuredStartNanos = startNanos + (long) (warmupMessages * intervalNanos);
         this.measuredFrom = warmupMessages;
         this.total = warmupMessages + measuredMessages;
         this.tempPrefix = tempPrefix;
@@ -56,7 +69,16 @@ final class Measurement {
     }
 
     long dueAt(int seq) {
-        return startNanos + (long) (seq * intervalNanos);
+        return seq < measuredFrom ? startNanos + (long) (seq * intervalNanos)
+                : measuredStartNanos + (long) ((seq - measuredFrom) * intervalNanos);
+    }
+
+    /**
+     * Moves the measured messages' schedule to start at {@code nanos}: a census lets the warm-up's messages settle
+     * first, so that what it counts belongs to the measured messages alone. Call before sending any of them.
+     */
+    void startMeasuredPhaseAt(long nanos) {
+        measuredStartNanos = nanos;
     }
 
     String tempMessageId(int seq) {
@@ -98,10 +120,29 @@ final class Measurement {
         }
         if (delivered.getAndIncrement(seq) == 0) {
             if (measured(seq)) {
-                delivery.recordValue(Math.max(0, receivedAt - dueAt(seq)) / 1000);
+                long latency = Math.max(0, receivedAt - dueAt(seq)) / 1000;
+                delivery.recordValue(latency);
+                split(seq, Frames.field(frame, "createdAt"), latency);
             }
         } else if (measured(seq)) {
             duplicates.increment();
+        }
+    }
+
+    /** Where the message spent its time: before it was stored, and after. Only as precise as createdAt (1 ms). */
+    private void split(int seq, String createdAt, long latencyMicros) {
+        if (createdAt == null) {
+            return;
+        }
+        try {
+            Instant stored = Instant.parse(createdAt);
+            long dueEpochMicros = startEpochMicros + (dueAt(seq) - startNanos) / 1000;
+            long beforeStored = stored.getEpochSecond() * 1_000_000 + stored.getNano() / 1000 - dueEpochMicros;
+            long clamped = Math.clamp(beforeStored, 0, latencyMicros);
+            dueToStored.recordValue(clamped);
+            storedToDelivered.recordValue(latencyMicros - clamped);
+        } catch (DateTimeParseException notATime) {
+            // A server that writes another time format only loses the split, not the latency.
         }
     }
 
@@ -119,12 +160,17 @@ final class Measurement {
 
     /** Measured messages the admin has not received (yet). */
     int undelivered() {
-        return countZeros(delivered);
+        return countZeros(delivered, measuredFrom, total);
+    }
+
+    /** Warm-up messages not both acknowledged and received (yet). */
+    int warmupInFlight() {
+        return countZeros(delivered, 0, measuredFrom) + countZeros(acknowledged, 0, measuredFrom);
     }
 
     /** Measured messages without a {@code message_sent} (yet). */
     int unacknowledged() {
-        return countZeros(acknowledged);
+        return countZeros(acknowledged, measuredFrom, total);
     }
 
     /** Of every message sent, warm-up included: how many reached the admin. */
@@ -138,9 +184,9 @@ final class Measurement {
         return count;
     }
 
-    private int countZeros(AtomicIntegerArray counts) {
+    private static int countZeros(AtomicIntegerArray counts, int from, int to) {
         int zeros = 0;
-        for (int seq = measuredFrom; seq < total; seq++) {
+        for (int seq = from; seq < to; seq++) {
             if (counts.get(seq) == 0) {
                 zeros++;
             }

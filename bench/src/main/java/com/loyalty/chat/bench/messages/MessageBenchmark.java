@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import com.loyalty.chat.bench.Rest;
+import com.loyalty.chat.bench.census.KafkaCensus;
+import com.loyalty.chat.bench.census.StatementCensus;
 import com.loyalty.chat.bench.messages.Target.Account;
 import com.loyalty.chat.bench.system.ProcessCpu;
 
@@ -31,6 +35,8 @@ public final class MessageBenchmark {
     private static final double LOGINS_PER_SECOND = 18;
     private static final int SET_UP_CONCURRENCY = 8;
     private static final int NODE_PICK_ATTEMPTS = 20;
+    /** Longer than the nodes' receipt delay (250 ms) plus the time to apply a receipt. */
+    private static final Duration CENSUS_SETTLE = Duration.ofSeconds(2);
 
     private final MessageOptions options;
     private final Target target;
@@ -67,7 +73,7 @@ public final class MessageBenchmark {
 
     private int run() throws Exception {
         String tempPrefix = "b" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        // The schedule starts once everything is connected; until then the measurement only needs its size.
+        // Frames reach the measurement only once the schedule has started; set-up frames go nowhere.
         Measurement[] measurement = new Measurement[1];
 
         log("admin " + options.adminMobile() + " logs in and connects");
@@ -94,24 +100,40 @@ public final class MessageBenchmark {
         List<ProcessCpu.Watched> processes = ProcessCpu.discover(options.watchPids());
         // Frames still arriving from the set-up (offline messages, new sessions) have settled by now.
         Thread.sleep(1000);
+        MeasuredWindow.Result idle = null;
+        if (options.idleSeconds() > 0) {
+            log("measuring " + options.idleSeconds() + " s of CPU with everyone connected and nothing sent");
+            long idleFrom = System.nanoTime();
+            idle = new MeasuredWindow(processes, idleFrom, MeasuredWindow.until(
+                    idleFrom + Duration.ofSeconds(options.idleSeconds()).toNanos()), null, null).await();
+        }
 
-        long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
-        Measurement run = new Measurement(start, options.rate(), options.warmupMessages(),
-                options.measuredMessages(), tempPrefix);
-        measurement[0] = run;
-        CpuWindow cpu = CpuWindow.schedule(processes, run.dueAt(run.measuredFrom()), run.dueAt(run.total()));
-        log("offering " + options.rate() + " msg/s: " + options.warmupSeconds() + " s warm-up, then "
-                + options.durationSeconds() + " s measured");
-        send(run, users);
-        drain(run);
-        CpuWindow.Result cpuUsed = cpu.await();
-
+        Measurement run;
+        MeasuredWindow.Result measured;
+        try (KafkaCensus kafka = options.kafka() == null ? null : new KafkaCensus(options.kafka());
+             StatementCensus statements = options.statementsDatabase() == null ? null
+                     : new StatementCensus("jdbc:mysql://" + options.statementsDatabase() + "/?user=root")) {
+            long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
+            run = new Measurement(start, options.rate(), options.warmupMessages(), options.measuredMessages(),
+                    tempPrefix);
+            measurement[0] = run;
+            log("offering " + options.rate() + " msg/s: " + options.warmupSeconds() + " s warm-up, then "
+                    + options.durationSeconds() + " s measured");
+            if (statements == null) {
+                MeasuredWindow window = new MeasuredWindow(processes, run.dueAt(run.measuredFrom()),
+                        MeasuredWindow.until(run.dueAt(run.total())), kafka, null);
+                send(run, users, 0, run.total());
+                drain(run);
+                measured = window.await();
+            } else {
+                measured = census(run, users, processes, kafka, statements);
+            }
+        }
         users.forEach(user -> user.socket().close());
         adminSocket.close();
 
-        Report report = new Report(options, run, cpuUsed, users.size(), userNodes,
-                adminNode == null ? "-" : adminNode, failedSends.get(),
-                jvmOptions(processes));
+        Report report = new Report(options, run, measured, idle, users.size(), userNodes,
+                adminNode == null ? "-" : adminNode, failedSends.get(), ProcessCpu.serviceJvmOptions(processes));
         String markdown = report.markdown();
         System.out.println();
         System.out.print(markdown);
@@ -173,11 +195,56 @@ public final class MessageBenchmark {
         }
     }
 
+    /**
+     * A census counts what the measured messages cause and nothing else: the warm-up settles first, then the
+     * measured messages go out, and the window closes only once they have all arrived and their delivery receipts
+     * (gathered for 250 ms on the nodes) have had time to be applied.
+     */
+    private MeasuredWindow.Result census(Measurement run, List<User> users, List<ProcessCpu.Watched> processes,
+                                         KafkaCensus kafka, StatementCensus statements) throws InterruptedException {
+        send(run, users, 0, run.measuredFrom());
+        long settleBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (run.warmupInFlight() > 0 && System.nanoTime() < settleBy) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(CENSUS_SETTLE.toMillis());
+        awaitConsumers(kafka, "the warm-up");
+        CountDownLatch done = new CountDownLatch(1);
+        MeasuredWindow window = new MeasuredWindow(processes, System.nanoTime(), () -> {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, kafka, statements);
+        // Reading the offsets takes a while; the first measured message leaves only once they are read.
+        window.awaitStarted();
+        run.startMeasuredPhaseAt(System.nanoTime() + Duration.ofMillis(100).toNanos());
+        send(run, users, run.measuredFrom(), run.total());
+        drain(run);
+        Thread.sleep(CENSUS_SETTLE.toMillis());
+        awaitConsumers(kafka, "the measured messages");
+        done.countDown();
+        return window.await();
+    }
+
+    /** Every consumer group (session-service and stats-service are the slow ones) has read everything. */
+    private static void awaitConsumers(KafkaCensus kafka, String what) throws InterruptedException {
+        if (kafka == null) {
+            return;
+        }
+        Map<String, Long> behind = kafka.awaitCaughtUp(Duration.ofSeconds(120));
+        if (!behind.isEmpty()) {
+            log("consumers still behind after " + what + " (records): " + behind + "; the census will count some of"
+                    + " their work in the wrong window");
+        }
+    }
+
     /** The open-model sender: one thread, each message at its due time, or at once when it is already late. */
-    private void send(Measurement run, List<User> users) {
+    private void send(Measurement run, List<User> users, int from, int to) {
         // Fixed-width content with Chinese text, as the admin console's users write; nothing in it needs escaping.
         IntFunction<String> content = seq -> "你好，我想咨询一下订单 " + seq + " 的配送进度，谢谢";
-        for (int seq = 0; seq < run.total(); seq++) {
+        for (int seq = from; seq < to; seq++) {
             long due = run.dueAt(seq);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
@@ -195,15 +262,6 @@ public final class MessageBenchmark {
         while (System.nanoTime() < deadline && (run.undelivered() > 0 || run.unacknowledged() > 0)) {
             Thread.sleep(50);
         }
-    }
-
-    /** The service JVMs' options, read from a realtime node's command line (all services share them). */
-    private static String jvmOptions(List<ProcessCpu.Watched> processes) {
-        return processes.stream()
-                .filter(process -> process.name().startsWith("realtime") || process.name().endsWith("-service"))
-                .map(process -> ProcessCpu.jvmOptions(process.pid()))
-                .filter(options -> !options.isEmpty())
-                .findFirst().orElse("");
     }
 
     private static <T> List<T> parallel(int count, IntFunction<Callable<T>> task) throws Exception {

@@ -10,7 +10,8 @@ import com.loyalty.chat.bench.Args;
 /** The options of the {@code messages} command. */
 record MessageOptions(Target target, URI base, double rate, int durationSeconds, int warmupSeconds, int users,
                       int nodes, boolean direct, List<URI> nodeUrls, List<Long> watchPids, Path out,
-                      boolean failOnLoss, String adminMobile, int drainSeconds, List<String> notes) {
+                      boolean failOnLoss, String adminMobile, int drainSeconds, int idleSeconds,
+                      String kafka, String statementsDatabase, List<String> notes) {
 
     static final String USAGE = """
             Usage: messages [options]
@@ -29,6 +30,12 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
               --out FILE              also write the Markdown report there
               --admin-mobile M        the admin who receives (default 13612227930)
               --drain S               how long after the last send a message may still arrive (default 5)
+              --idle S                seconds of CPU measured with everyone connected and nothing sent, before
+                                      the load, to tell the cost of messages from the cost of being up (default 5)
+              --kafka HOST:PORT       count the records each topic receives in the measured window
+              --statements-db HOST:PORT  count the statements MariaDB runs in the window, by schema and shape,
+                                      from its general query log (root, no password). Slows the database: a census
+                                      run's latencies are not the system's
               --note TEXT             a line for the report's header, repeatable
               --fail-on-loss          exit 1 unless every measured message was acknowledged and delivered once
             """;
@@ -36,7 +43,8 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
     static MessageOptions parse(String[] arguments) {
         Args args = Args.parse(arguments,
                 Set.of("--target", "--url", "--rate", "--duration", "--warmup", "--users", "--nodes", "--connect",
-                        "--node-url", "--watch-pid", "--out", "--admin-mobile", "--drain", "--note"),
+                        "--node-url", "--watch-pid", "--out", "--admin-mobile", "--drain", "--idle", "--kafka",
+                        "--statements-db", "--note"),
                 Set.of("--fail-on-loss"));
         Target target = Target.named(args.string("--target", "project"));
         double rate = args.decimal("--rate", 1000);
@@ -58,7 +66,8 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
                 args.integer("--users", Math.max(10, (int) Math.ceil(rate / 10))), args.integer("--nodes", 1),
                 connect.equals("direct"), nodeUrls, args.all("--watch-pid").stream().map(Long::parseLong).toList(),
                 out == null ? null : Path.of(out), args.flag("--fail-on-loss"),
-                args.string("--admin-mobile", "13612227930"), args.integer("--drain", 5), args.all("--note"));
+                args.string("--admin-mobile", "13612227930"), args.integer("--drain", 5), args.integer("--idle", 5),
+                args.string("--kafka", null), args.string("--statements-db", null), args.all("--note"));
     }
 
     int measuredMessages() {

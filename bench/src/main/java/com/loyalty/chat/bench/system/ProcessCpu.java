@@ -132,8 +132,17 @@ public final class ProcessCpu {
         }
     }
 
-    /** The JVM options a process was started with (what comes before {@code -jar}), for the report. */
-    public static String jvmOptions(long pid) {
+    /** The options the service JVMs run with (all share them), for the report; empty when none is watched. */
+    public static String serviceJvmOptions(List<Watched> processes) {
+        return processes.stream()
+                .filter(process -> process.name().startsWith("realtime") || process.name().endsWith("-service"))
+                .map(process -> jvmOptions(process.pid()))
+                .filter(options -> !options.isEmpty())
+                .findFirst().orElse("");
+    }
+
+    /** The JVM options a process was started with: what comes before {@code -jar}. */
+    static String jvmOptions(long pid) {
         List<String> command = commandLine(pid);
         int jar = command.indexOf("-jar");
         return jar <= 1 ? "" : String.join(" ", command.subList(1, jar));
