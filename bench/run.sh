@@ -6,9 +6,10 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bench/run.sh [--rate R] [--duration S] [--warmup S] [--target project|peer] [--nodes N] [--users N]
+Usage: bench/run.sh [--rate R[,R...]] [--duration S] [--warmup S] [--target project|peer] [--nodes N] [--users N]
                     [--connect gateway|direct] [--build] [--smoke] [--census]
-  --rate R        messages per second offered (default 1000)
+  --rate R        messages per second offered (default 1000); a list (20,100,200) measures each rate in turn
+                  on one start of the system, one result file each
   --duration S    measured seconds (default 60)
   --warmup S      seconds of the same load first, not measured (default 10)
   --target T      project (./run, default) or peer (the incumbent, via ../shared/peer/start.sh)
@@ -56,12 +57,12 @@ elif [[ "$census" == true ]]; then
   out="bench/results/$(date +%F)-project-census.md"
 else
   rate="${rate:-1000}" duration="${duration:-60}"
-  out="bench/results/$(date +%F)-$target-$rate.md"
 fi
+[[ "$rate" =~ ^[0-9.]+(,[0-9.]+)*$ ]] || { echo "--rate takes numbers separated by commas, not $rate" >&2; exit 2; }
 
 bench_build "$build"
 
-jar_args=(messages --target "$target" --rate "$rate" --duration "$duration" --warmup "$warmup" --out "$out"
+jar_args=(messages --target "$target" --duration "$duration" --warmup "$warmup"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")
 [[ "$smoke" == true ]] && jar_args+=(--fail-on-loss)
@@ -79,9 +80,10 @@ if [[ "$target" == project ]]; then
   run_supports --fresh && run_args+=(--fresh)
   stack_start "$nodes" "$ROOT/.run/bench-logs/$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
   jar_args+=(--nodes "$nodes" --connect "$connect" --watch-pid "$STACK_PID" --kafka 127.0.0.1:9092
+             --db 127.0.0.1:3306
              --note "Services' JVM options requested through CHAT_JVM_OPTS: \`$BENCH_JVM_OPTS\`.")
   # A census waits for every message, however slow the general log makes the database.
-  [[ "$census" == true ]] && jar_args+=(--statements-db 127.0.0.1:3306 --drain 30)
+  [[ "$census" == true ]] && jar_args+=(--count-statements --drain 30)
   for ((node = 0; node < nodes; node++)); do
     jar_args+=(--node-url "http://127.0.0.1:$((8090 + node))")
   done
@@ -92,4 +94,9 @@ else
              --note "The peer: one Node process (NODE_ENV=development, logging every SQL statement as it ships) and its MariaDB.")
 fi
 
-bench_run_jar "${jar_args[@]}"
+status=0
+for one_rate in ${rate//,/ }; do
+  [[ "$smoke" == true || "$census" == true ]] || out="bench/results/$(date +%F)-$target-$one_rate.md"
+  bench_run_jar "${jar_args[@]}" --rate "$one_rate" --out "$out" || status=$?
+done
+exit "$status"

@@ -22,7 +22,7 @@ public final class StatementCensus implements AutoCloseable {
     public record Shape(String schema, String statement, long count) {
     }
 
-    private static final Pattern STRING = Pattern.compile("'(?:[^'\\\\]++|\\\\.)*+'");
+    private static final Pattern STRING = Pattern.compile("'(?:[^'\\\\]++|\\\\.|'')*+'");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+(?:\\.\\d+)?\\b");
     private static final Pattern LIST = Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)*\\s*\\)");
     private static final Pattern ROWS = Pattern.compile("\\(\\?\\)(?:\\s*,\\s*\\(\\?\\))+");

@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
 
 import com.loyalty.chat.bench.Rest;
 import com.loyalty.chat.bench.census.KafkaCensus;
+import com.loyalty.chat.bench.census.OutboxProbe;
 import com.loyalty.chat.bench.census.StatementCensus;
 import com.loyalty.chat.bench.messages.Target.Account;
 import com.loyalty.chat.bench.system.ProcessCpu;
@@ -110,9 +111,11 @@ public final class MessageBenchmark {
 
         Measurement run;
         MeasuredWindow.Result measured;
+        String jdbcUrl = "jdbc:mysql://" + options.database() + "/?user=root";
+        OutboxProbe.Peak outbox = null;
         try (KafkaCensus kafka = options.kafka() == null ? null : new KafkaCensus(options.kafka());
-             StatementCensus statements = options.statementsDatabase() == null ? null
-                     : new StatementCensus("jdbc:mysql://" + options.statementsDatabase() + "/?user=root")) {
+             StatementCensus statements = options.countStatements() ? new StatementCensus(jdbcUrl) : null;
+             OutboxProbe outboxProbe = options.database() == null ? null : new OutboxProbe(jdbcUrl)) {
             long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
             run = new Measurement(start, options.rate(), options.warmupMessages(), options.measuredMessages(),
                     tempPrefix);
@@ -122,17 +125,24 @@ public final class MessageBenchmark {
             if (statements == null) {
                 MeasuredWindow window = new MeasuredWindow(processes, run.dueAt(run.measuredFrom()),
                         MeasuredWindow.until(run.dueAt(run.total())), kafka, null);
-                send(run, users, 0, run.total());
+                send(run, users, 0, run.measuredFrom());
+                if (outboxProbe != null) {
+                    outboxProbe.record();
+                }
+                send(run, users, run.measuredFrom(), run.total());
                 drain(run);
                 measured = window.await();
             } else {
                 measured = census(run, users, processes, kafka, statements);
             }
+            if (outboxProbe != null) {
+                outbox = outboxProbe.peak();
+            }
         }
         users.forEach(user -> user.socket().close());
         adminSocket.close();
 
-        Report report = new Report(options, run, measured, idle, users.size(), userNodes,
+        Report report = new Report(options, run, measured, idle, outbox, users.size(), userNodes,
                 adminNode == null ? "-" : adminNode, failedSends.get(), ProcessCpu.serviceJvmOptions(processes));
         String markdown = report.markdown();
         System.out.println();

@@ -11,7 +11,8 @@ import com.loyalty.chat.bench.Args;
 record MessageOptions(Target target, URI base, double rate, int durationSeconds, int warmupSeconds, int users,
                       int nodes, boolean direct, List<URI> nodeUrls, List<Long> watchPids, Path out,
                       boolean failOnLoss, String adminMobile, int drainSeconds, int idleSeconds,
-                      String kafka, String statementsDatabase, List<String> notes) {
+                      String kafka, String database, boolean countStatements,
+                      List<String> notes) {
 
     static final String USAGE = """
             Usage: messages [options]
@@ -33,9 +34,11 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
               --idle S                seconds of CPU measured with everyone connected and nothing sent, before
                                       the load, to tell the cost of messages from the cost of being up (default 5)
               --kafka HOST:PORT       count the records each topic receives in the measured window
-              --statements-db HOST:PORT  count the statements MariaDB runs in the window, by schema and shape,
-                                      from its general query log (root, no password). Slows the database: a census
-                                      run's latencies are not the system's
+              --db HOST:PORT          the project's MariaDB (root, no password): watch message-service's outbox
+              --count-statements      with --db: count the statements MariaDB runs, by schema and shape, from its
+                                      general query log, for the measured messages alone (a census: the warm-up
+                                      settles first). The log slows the database: a census's latencies are not
+                                      the system's
               --note TEXT             a line for the report's header, repeatable
               --fail-on-loss          exit 1 unless every measured message was acknowledged and delivered once
             """;
@@ -44,8 +47,8 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
         Args args = Args.parse(arguments,
                 Set.of("--target", "--url", "--rate", "--duration", "--warmup", "--users", "--nodes", "--connect",
                         "--node-url", "--watch-pid", "--out", "--admin-mobile", "--drain", "--idle", "--kafka",
-                        "--statements-db", "--note"),
-                Set.of("--fail-on-loss"));
+                        "--db", "--note"),
+                Set.of("--fail-on-loss", "--count-statements"));
         Target target = Target.named(args.string("--target", "project"));
         double rate = args.decimal("--rate", 1000);
         if (rate <= 0) {
@@ -61,13 +64,17 @@ record MessageOptions(Target target, URI base, double rate, int durationSeconds,
         }
         String defaultUrl = target instanceof Target.Peer ? "http://127.0.0.1:3100" : "http://127.0.0.1:3000";
         String out = args.string("--out", null);
+        if (args.flag("--count-statements") && args.string("--db", null) == null) {
+            throw new IllegalArgumentException("--count-statements needs --db");
+        }
         return new MessageOptions(target, URI.create(args.string("--url", defaultUrl)), rate,
                 args.integer("--duration", 60), args.integer("--warmup", 10),
                 args.integer("--users", Math.max(10, (int) Math.ceil(rate / 10))), args.integer("--nodes", 1),
                 connect.equals("direct"), nodeUrls, args.all("--watch-pid").stream().map(Long::parseLong).toList(),
                 out == null ? null : Path.of(out), args.flag("--fail-on-loss"),
                 args.string("--admin-mobile", "13612227930"), args.integer("--drain", 5), args.integer("--idle", 5),
-                args.string("--kafka", null), args.string("--statements-db", null), args.all("--note"));
+                args.string("--kafka", null), args.string("--db", null), args.flag("--count-statements"),
+                args.all("--note"));
     }
 
     int measuredMessages() {

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.HdrHistogram.Histogram;
 
+import com.loyalty.chat.bench.census.OutboxProbe;
 import com.loyalty.chat.bench.census.StatementCensus;
 import com.loyalty.chat.bench.system.Machine;
 import com.loyalty.chat.bench.system.ProcessCpu;
@@ -19,18 +20,22 @@ final class Report {
     private final MeasuredWindow.Result window;
     /** CPU used while connected and idle, or null when not measured. */
     private final MeasuredWindow.Result idle;
+    /** Null when the outbox was not watched. */
+    private final OutboxProbe.Peak outbox;
     private final int users;
     private final String userNodes;
     private final String adminNode;
     private final long failedSends;
     private final String jvmOptions;
 
-    Report(MessageOptions options, Measurement run, MeasuredWindow.Result window, MeasuredWindow.Result idle, int users, String userNodes,
+    Report(MessageOptions options, Measurement run, MeasuredWindow.Result window, MeasuredWindow.Result idle,
+           OutboxProbe.Peak outbox, int users, String userNodes,
            String adminNode, long failedSends, String jvmOptions) {
         this.options = options;
         this.run = run;
         this.window = window;
         this.idle = idle;
+        this.outbox = outbox;
         this.users = users;
         this.userNodes = userNodes;
         this.adminNode = adminNode;
@@ -99,6 +104,10 @@ final class Report {
         row(text, "CPU ms/msg: load generator", perMessage(generatorMillis, -1, measured));
         window.kafkaRecords().forEach((topic, records) -> row(text, "Kafka records/msg: `" + topic + "`",
                 String.format(Locale.ROOT, "%.2f (%d records)", (double) records / measured, records)));
+        if (outbox != null) {
+            row(text, "message-service outbox: most publications waiting / oldest waited",
+                    outbox.publications() + " / " + millis(outbox.oldestMicros()) + " ms");
+        }
         if (window.lagAtEnd() != null) {
             row(text, "Kafka consumer lag when the window closed (records)", window.lagAtEnd().isEmpty() ? "none"
                     : window.lagAtEnd().entrySet().stream().map(group -> group.getKey() + " " + group.getValue())
