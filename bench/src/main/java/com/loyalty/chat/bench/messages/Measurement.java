@@ -39,6 +39,8 @@ final class Measurement {
     final Histogram dueToStored = histogram();
     final Histogram storedToDelivered = histogram();
     final LongAdder duplicates = new LongAdder();
+    /** Messages (of any due time) the admin received between the first and the last measured due time. */
+    final LongAdder receivedInWindow = new LongAdder();
     final Map<String, LongAdder> errorsByCode = new ConcurrentHashMap<>();
 
     Measurement(long startNanos, double rate, int warmupMessages, int measuredMessages, String tempPrefix) {
@@ -117,6 +119,9 @@ final class Measurement {
         int seq = seqOf(Frames.field(frame, "tempMessageId"));
         if (seq < 0) {
             return;
+        }
+        if (receivedAt >= dueAt(measuredFrom) && receivedAt < dueAt(total)) {
+            receivedInWindow.increment();
         }
         if (delivered.getAndIncrement(seq) == 0) {
             if (measured(seq)) {

@@ -70,6 +70,8 @@ final class Report {
 
         text.append("| metric | value |\n|---|---|\n");
         row(text, "messages in the measured window", String.valueOf(measured));
+        row(text, "throughput: messages the admin received during the window",
+                String.format(Locale.ROOT, "%.0f msg/s", run.receivedInWindow.sum() / window.seconds()));
         row(text, "delivered to the admin / lost / duplicated",
                 (measured - run.undelivered()) + " / " + run.undelivered() + " / " + run.duplicates.sum());
         row(text, "acknowledged (`message_sent`) / error frames / failed sends",
