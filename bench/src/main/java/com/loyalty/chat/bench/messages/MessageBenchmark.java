@@ -133,7 +133,11 @@ public final class MessageBenchmark {
                 drain(run);
                 measured = window.await();
             } else {
-                measured = census(run, users, processes, kafka, statements);
+                measured = census(run, users, processes, kafka, statements, () -> {
+                    if (outboxProbe != null) {
+                        outboxProbe.record();
+                    }
+                });
             }
             if (outboxProbe != null) {
                 outbox = outboxProbe.peak();
@@ -211,7 +215,8 @@ public final class MessageBenchmark {
      * (gathered for 250 ms on the nodes) have had time to be applied.
      */
     private MeasuredWindow.Result census(Measurement run, List<User> users, List<ProcessCpu.Watched> processes,
-                                         KafkaCensus kafka, StatementCensus statements) throws InterruptedException {
+                                         KafkaCensus kafka, StatementCensus statements, Runnable onMeasuredStart)
+            throws InterruptedException {
         send(run, users, 0, run.measuredFrom());
         long settleBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (run.warmupInFlight() > 0 && System.nanoTime() < settleBy) {
@@ -229,6 +234,7 @@ public final class MessageBenchmark {
         }, kafka, statements);
         // Reading the offsets takes a while; the first measured message leaves only once they are read.
         window.awaitStarted();
+        onMeasuredStart.run();
         run.startMeasuredPhaseAt(System.nanoTime() + Duration.ofMillis(100).toNanos());
         send(run, users, run.measuredFrom(), run.total());
         drain(run);
