@@ -2,6 +2,7 @@ package com.loyalty.chat.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ public final class Args {
      */
     public static Args parse(String[] args, Set<String> valued, Set<String> flagNames) {
         Map<String, List<String>> values = new HashMap<>();
-        Set<String> flags = new java.util.HashSet<>();
+        Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (flagNames.contains(name)) {

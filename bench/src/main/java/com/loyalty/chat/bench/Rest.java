@@ -33,14 +33,6 @@ public final class Rest {
                 .build();
     }
 
-    public URI base() {
-        return base;
-    }
-
-    public HttpClient client() {
-        return http;
-    }
-
     /** POSTs {@code body} (serialized as JSON) and returns the response's JSON; fails on any status but 2xx. */
     public JsonNode post(String path, String token, Object body) {
         return call(path, token, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "POST");

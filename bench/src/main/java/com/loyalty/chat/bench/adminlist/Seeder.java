@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -141,6 +142,6 @@ public final class Seeder {
     }
 
     static void log(String line) {
-        System.err.println("[seed " + java.time.Instant.now().toString().substring(11, 19) + "] " + line);
+        System.err.println("[seed " + Instant.now().toString().substring(11, 19) + "] " + line);
     }
 }

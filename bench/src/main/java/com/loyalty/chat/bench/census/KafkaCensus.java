@@ -1,5 +1,7 @@
 package com.loyalty.chat.bench.census;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +56,7 @@ public final class KafkaCensus implements AutoCloseable {
         try {
             Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
             for (var group : admin.listConsumerGroups().all().get()) {
-                Map<TopicPartition, Long> offsets = new java.util.HashMap<>();
+                Map<TopicPartition, Long> offsets = new HashMap<>();
                 admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
                         .forEach((partition, offset) -> {
                             if (offset != null) {
@@ -87,7 +89,7 @@ public final class KafkaCensus implements AutoCloseable {
     }
 
     /** Waits until no consumer group is behind, for at most {@code patience}; returns what is still behind. */
-    public Map<String, Long> awaitCaughtUp(java.time.Duration patience) throws InterruptedException {
+    public Map<String, Long> awaitCaughtUp(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         Map<String, Long> lag = lagByGroup();
         while (!lag.isEmpty() && System.nanoTime() < deadline) {

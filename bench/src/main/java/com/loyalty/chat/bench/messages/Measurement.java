@@ -98,7 +98,7 @@ final class Measurement {
     }
 
     /** A frame on a sending user's socket: the acknowledgement, or a refusal. */
-    void onUserFrame(Socket socket, String frame, long receivedAt) {
+    void onUserFrame(String frame, long receivedAt) {
         String type = Frames.type(frame);
         if ("message_sent".equals(type)) {
             int seq = seqOf(Frames.field(frame, "tempMessageId"));
@@ -112,7 +112,7 @@ final class Measurement {
     }
 
     /** A frame on the admin's socket: a user's message arriving. */
-    void onAdminFrame(Socket socket, String frame, long receivedAt) {
+    void onAdminFrame(String frame, long receivedAt) {
         if (!"new_message".equals(Frames.type(frame))) {
             return;
         }

@@ -79,9 +79,9 @@ public final class MessageBenchmark {
 
         log("admin " + options.adminMobile() + " logs in and connects");
         Account admin = target.login(rest, options.adminMobile());
-        Socket adminSocket = Socket.open(adminSockets, socketUri(admin, false), (socket, frame, at) -> {
+        Socket adminSocket = Socket.open(adminSockets, socketUri(admin, false), (frame, at) -> {
             if (measurement[0] != null) {
-                measurement[0].onAdminFrame(socket, frame, at);
+                measurement[0].onAdminFrame(frame, at);
             }
         }, failedSends);
         String adminNode = Frames.field(adminSocket.establishedFrame(), "nodeId");
@@ -191,9 +191,9 @@ public final class MessageBenchmark {
     private User connectUser(Account account, String sessionId, String adminNode, Measurement[] measurement) {
         URI uri = socketUri(account, true);
         for (int attempt = 1; ; attempt++) {
-            Socket socket = Socket.open(userSockets, uri, (s, frame, at) -> {
+            Socket socket = Socket.open(userSockets, uri, (frame, at) -> {
                 if (measurement[0] != null) {
-                    measurement[0].onUserFrame(s, frame, at);
+                    measurement[0].onUserFrame(frame, at);
                 }
             }, failedSends);
             String node = Frames.field(socket.establishedFrame(), "nodeId");

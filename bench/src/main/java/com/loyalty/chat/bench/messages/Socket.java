@@ -18,7 +18,7 @@ final class Socket implements WebSocket.Listener {
 
     /** Called on the HttpClient's threads; must not block. */
     interface FrameHandler {
-        void onFrame(Socket socket, String frame, long receivedAtNanos);
+        void onFrame(String frame, long receivedAtNanos);
     }
 
     private final CompletableFuture<String> established = new CompletableFuture<>();
@@ -102,7 +102,7 @@ final class Socket implements WebSocket.Listener {
                     established.complete(frame);
                 }
             } else {
-                handler.onFrame(this, frame, receivedAt);
+                handler.onFrame(frame, receivedAt);
             }
         }
         socket.request(1);

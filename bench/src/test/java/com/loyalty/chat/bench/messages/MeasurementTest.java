@@ -17,10 +17,10 @@ class MeasurementTest {
         Measurement run = new Measurement(start, 1000, 1, 2, "t-");
         assertThat(run.dueAt(2)).isEqualTo(start + 2_000_000);
 
-        run.onAdminFrame(null, frame("new_message", "t-1"), start + 6_000_000);
-        run.onAdminFrame(null, frame("new_message", "t-1"), start + 7_000_000);
-        run.onAdminFrame(null, frame("new_message", "someone-else"), start);
-        run.onUserFrame(null, frame("message_sent", "t-1"), start + 3_000_000);
+        run.onAdminFrame(frame("new_message", "t-1"), start + 6_000_000);
+        run.onAdminFrame(frame("new_message", "t-1"), start + 7_000_000);
+        run.onAdminFrame(frame("new_message", "someone-else"), start);
+        run.onUserFrame(frame("message_sent", "t-1"), start + 3_000_000);
 
         // Microseconds, to the histogram's three significant digits.
         assertThat(run.delivery.getMaxValue()).isBetween(5000L, 5005L);
