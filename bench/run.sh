@@ -96,7 +96,8 @@ fi
 
 status=0
 for one_rate in ${rate//,/ }; do
-  [[ "$smoke" == true || "$census" == true ]] || out="bench/results/$(date +%F)-$target-$one_rate.md"
+  [[ "$smoke" == true || "$census" == true ]] \
+    || out="bench/results/$(date +%F)-$target-$one_rate$([[ "$connect" == direct ]] && echo -direct).md"
   bench_run_jar "${jar_args[@]}" --rate "$one_rate" --out "$out" || status=$?
 done
 exit "$status"
