@@ -68,11 +68,14 @@ public final class StatementCensus implements AutoCloseable {
                 while (result.next()) {
                     long thread = result.getLong(1);
                     String command = result.getString(2);
-                    if (thread == ownId || !(command.equals("Query") || command.equals("Execute"))) {
+                    // Every service's pool connects to its own schema; connections without one are the
+                    // benchmark's (this census, the outbox probe).
+                    String schema = schemaOfConnection.getOrDefault(thread, "-");
+                    if (thread == ownId || schema.equals("-")
+                            || !(command.equals("Query") || command.equals("Execute"))) {
                         continue;
                     }
-                    counts.merge(List.of(schemaOfConnection.getOrDefault(thread, "?"), shape(result.getString(3))),
-                            1L, Long::sum);
+                    counts.merge(List.of(schema, shape(result.getString(3))), 1L, Long::sum);
                 }
             }
             statement.execute("TRUNCATE TABLE mysql.general_log");
