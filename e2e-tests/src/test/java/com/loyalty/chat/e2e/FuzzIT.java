@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Ten thousand generated frames and REST bodies through the gateway (wrong types, huge numbers, unicode edge cases,
  * case variants of ids, truncated JSON, unknown fields, nested arrays): none may answer 5xx or close a connection,
- * and an honest diner writing alongside is acknowledged throughout. The seed is printed and can be replayed with
+ * and an honest diner writing alongside is acknowledged throughout. The seed is printed and a fixed default keeps CI repeatable; explore others with
  * {@code -Dchat.fuzz.seed=...}.
  */
 class FuzzIT {
@@ -35,7 +35,8 @@ class FuzzIT {
 
     @Test
     void tenThousandGeneratedFramesAndBodiesGetNo5xxAndCloseNoConnection() throws Exception {
-        long seed = Long.getLong("chat.fuzz.seed", System.nanoTime());
+        // A fixed seed keeps CI repeatable; pass -Dchat.fuzz.seed=<n> (any number) to explore other cases.
+        long seed = Long.getLong("chat.fuzz.seed", 20_261_127L);
         System.out.println("FuzzIT seed: " + seed);
         Random random = new Random(seed);
         List<String> tokens = new ArrayList<>();

@@ -80,6 +80,13 @@ public final class ServiceClient {
                 return new ChatException(known, msg.isBlank() ? known.defaultMessage() : msg);
             }
         }
+        if (e.getStatusCode().is4xxClientError()) {
+            // Refused before any controller (the container's own 400 page for a path it cannot parse): the request
+            // itself is at fault, and retrying it cannot help.
+            log.warn("{} refused the request with {} and no envelope", name, e.getStatusCode());
+            return new ChatException(e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
+                    ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_REQUEST);
+        }
         log.warn("{} answered {}", name, e.getStatusCode());
         return new ChatException(ErrorCode.UNAVAILABLE);
     }

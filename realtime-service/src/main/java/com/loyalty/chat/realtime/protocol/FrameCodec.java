@@ -46,7 +46,36 @@ public class FrameCodec {
         if (data == null || data.isNull()) {
             data = jsonMapper.createObjectNode();
         }
+        if (hasBrokenText(data)) {
+            // A JSON escape can spell half a character ("\ud800"): no id or text of the contract is like that, and
+            // it could not be stored or put in a URL as it is.
+            throw new MalformedFrameException("text must be whole Unicode characters", type.stringValue());
+        }
         return new ClientFrame(type.stringValue(), data, requestId(root.get("requestId"), type.stringValue()));
+    }
+
+    private static boolean hasBrokenText(JsonNode node) {
+        if (node.isString()) {
+            return hasLoneSurrogate(node.stringValue());
+        }
+        for (JsonNode child : node) {
+            if (hasBrokenText(child)) {
+                return true;
+            }
+        }
+        return node.isObject() && node.propertyNames().stream().anyMatch(FrameCodec::hasLoneSurrogate);
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String requestId(JsonNode requestId, String type) throws MalformedFrameException {
