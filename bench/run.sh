@@ -96,8 +96,11 @@ fi
 
 status=0
 for one_rate in ${rate//,/ }; do
-  [[ "$smoke" == true || "$census" == true ]] \
-    || out="bench/results/$(date +%F)-$target-$one_rate$([[ "$connect" == direct ]] && echo -direct).md"
+  if [[ "$smoke" != true && "$census" != true ]]; then
+    suffix=""
+    [[ "$connect" == direct ]] && suffix=-direct
+    out="bench/results/$(date +%F)-$target-$one_rate$suffix.md"
+  fi
   bench_run_jar "${jar_args[@]}" --rate "$one_rate" --out "$out" || status=$?
 done
 exit "$status"
