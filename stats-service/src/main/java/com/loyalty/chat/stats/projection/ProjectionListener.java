@@ -61,13 +61,7 @@ class ProjectionListener implements ConsumerSeekAware {
 
     private void apply(List<ConsumerRecord<String, String>> records) {
         List<Object> events = records.stream().map(this::read).toList();
-        transaction.executeWithoutResult(status -> events.forEach(event -> {
-            switch (event) {
-                case SessionEvent sessionEvent -> projection.apply(sessionEvent);
-                case MessageEvent messageEvent -> projection.apply(messageEvent);
-                default -> throw new IllegalStateException("not an event: " + event);
-            }
-        }));
+        transaction.executeWithoutResult(status -> projection.apply(events));
     }
 
     private Object read(ConsumerRecord<String, String> record) {

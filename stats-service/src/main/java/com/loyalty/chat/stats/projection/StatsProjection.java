@@ -5,8 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,33 +47,87 @@ class StatsProjection {
     static final long NO_ADMIN = 0;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ZoneId zone;
 
-    StatsProjection(JdbcClient jdbc, StatsProperties properties) {
+    StatsProjection(JdbcClient jdbc, JdbcTemplate batch, StatsProperties properties) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.zone = properties.zone();
     }
 
-    /** Runs inside the caller's transaction: a batch of events commits or rolls back as one. */
+    /**
+     * Folds one poll's events, in their order, inside the caller's transaction: the batch commits or rolls back as one.
+     * Statements are per batch, not per event: the ids are checked and recorded once, and the per-message work (a
+     * session's wait for a reply, the day's counters) is folded in memory and written once per session and per day
+     * and admin. Session events stay one by one: they are few, and their rows only move forward by version.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void apply(SessionEvent event) {
-        if (!firstDelivery(event.eventId())) {
-            return;
+    void apply(List<?> events) {
+        List<Object> counted = firstDeliveries(events.stream().filter(StatsProjection::counts).toList());
+        Figures figures = new Figures();
+        List<MessageStored> messages = new ArrayList<>();
+        for (Object event : counted) {
+            switch (event) {
+                case SessionOpened opened -> sessionOpened(opened);
+                case SessionStatusChanged changed -> statusChanged(changed);
+                case SessionRated rated -> figures.add(day(rated.occurredAt()),
+                        rated.adminId() == null ? NO_ADMIN : rated.adminId(), 0, 0, 0, 1, rated.score());
+                case MessageStored stored -> messages.add(stored);
+                default -> throw new IllegalStateException("not a counted event: " + event);
+            }
         }
-        switch (event) {
-            case SessionOpened opened -> sessionOpened(opened);
-            case SessionStatusChanged changed -> statusChanged(changed);
-            case SessionRated rated -> addToDay(day(rated.occurredAt()),
-                    rated.adminId() == null ? NO_ADMIN : rated.adminId(), 0, 0, 0, 1, rated.score());
+        if (!messages.isEmpty()) {
+            messagesStored(messages, figures);
         }
+        figures.write();
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    void apply(MessageEvent event) {
-        if (event instanceof MessageStored stored && stored.messageType() != MessageType.SYSTEM
-                && firstDelivery(stored.eventId())) {
-            messageStored(stored);
+    private static boolean counts(Object event) {
+        return switch (event) {
+            case SessionEvent ignored -> true;
+            case MessageStored stored -> stored.messageType() != MessageType.SYSTEM;
+            case MessageEvent ignored -> false;
+            default -> throw new IllegalStateException("not an event: " + event);
+        };
+    }
+
+    /**
+     * The events not applied before, each once, recorded as applied. A redelivered event was recorded by the
+     * transaction that applied it. Another consumer applying the same events right now (during a rebalance) would
+     * leave some of the insert ignored: the batch then fails transiently and, retried, finds them recorded.
+     */
+    private List<Object> firstDeliveries(List<?> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
+        Map<String, Object> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(eventId(event), event));
+        Set<String> applied = new HashSet<>(jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (:ids)")
+                .param("ids", byId.keySet())
+                .query(String.class)
+                .list());
+        byId.keySet().removeAll(applied);
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        int recorded = jdbc.sql("INSERT IGNORE INTO processed_events (event_id) VALUES "
+                        + String.join(", ", Collections.nCopies(byId.size(), "(?)")))
+                .params(List.copyOf(byId.keySet()))
+                .update();
+        if (recorded != byId.size()) {
+            throw new ConcurrencyFailureException(
+                    (byId.size() - recorded) + " events of this batch were applied concurrently; retrying the batch");
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static String eventId(Object event) {
+        return switch (event) {
+            case SessionEvent sessionEvent -> sessionEvent.eventId();
+            case MessageEvent messageEvent -> messageEvent.eventId();
+            default -> throw new IllegalStateException("not an event: " + event);
+        };
     }
 
     /** Empties the projection before a replay of the topics. */
@@ -75,10 +141,6 @@ class StatsProjection {
     @Transactional
     int forgetEventsProcessedBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM processed_events WHERE processed_at < ?").param(Timestamp.from(cutoff)).update();
-    }
-
-    private boolean firstDelivery(String eventId) {
-        return jdbc.sql("INSERT IGNORE INTO processed_events (event_id) VALUES (?)").param(eventId).update() == 1;
     }
 
     private void sessionOpened(SessionOpened opened) {
@@ -117,58 +179,106 @@ class StatsProjection {
                 .update();
     }
 
-    private void messageStored(MessageStored stored) {
-        jdbc.sql("INSERT IGNORE INTO session_facts (session_id) VALUES (?)").param(stored.sessionId()).update();
-        LocalDate day = day(stored.occurredAt());
-        if (stored.senderType() == SenderType.USER) {
-            addToDay(day, stored.sessionAdminId() == null ? NO_ADMIN : stored.sessionAdminId(), 1, 0, 0, 0, 0);
-            jdbc.sql("UPDATE session_facts SET awaiting_since = COALESCE(awaiting_since, ?) WHERE session_id = ?")
-                    .param(Timestamp.from(stored.occurredAt()))
-                    .param(stored.sessionId())
-                    .update();
-            return;
+    /**
+     * A user's message starts the session's wait for a reply (unless one is running); an admin's ends it, counting as
+     * a response when a wait was running. Folded per session in the batch's order, written once per session.
+     */
+    private void messagesStored(List<MessageStored> messages, Figures figures) {
+        Set<String> sessions = new LinkedHashSet<>();
+        messages.forEach(stored -> sessions.add(stored.sessionId()));
+        jdbc.sql("INSERT IGNORE INTO session_facts (session_id) VALUES "
+                        + String.join(", ", Collections.nCopies(sessions.size(), "(?)")))
+                .params(List.copyOf(sessions))
+                .update();
+        Map<String, Wait> waits = new HashMap<>();
+        jdbc.sql("SELECT session_id, awaiting_since FROM session_facts WHERE session_id IN (:ids) FOR UPDATE")
+                .param("ids", sessions)
+                .query((row, index) -> waits.put(row.getString(1),
+                        new Wait(Optional.ofNullable(row.getTimestamp(2)).map(Timestamp::toInstant).orElse(null))))
+                .list();
+        for (MessageStored stored : messages) {
+            Wait wait = waits.get(stored.sessionId());
+            LocalDate day = day(stored.occurredAt());
+            if (stored.senderType() == SenderType.USER) {
+                figures.add(day, stored.sessionAdminId() == null ? NO_ADMIN : stored.sessionAdminId(), 1, 0, 0, 0, 0);
+                if (wait.since == null) {
+                    // As the column keeps it, so a reply in this batch waits as long as one in the next would.
+                    wait.since = stored.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+                }
+                continue;
+            }
+            long waitedSeconds = wait.since == null ? -1
+                    : Math.max(0, Duration.between(wait.since, stored.occurredAt()).toSeconds());
+            figures.add(day, stored.senderId(), 1, waitedSeconds >= 0 ? 1 : 0, Math.max(waitedSeconds, 0), 0, 0);
+            wait.since = null;
+            if (wait.firstReply == null) {
+                wait.firstReply = stored.occurredAt();
+            }
         }
-        long waitedSeconds = awaitingSince(stored.sessionId())
-                .map(since -> Math.max(0, Duration.between(since, stored.occurredAt()).toSeconds()))
-                .orElse(-1L);
-        boolean answersAWaitingUser = waitedSeconds >= 0;
-        addToDay(day, stored.senderId(), 1, answersAWaitingUser ? 1 : 0, Math.max(waitedSeconds, 0), 0, 0);
-        jdbc.sql("""
-                UPDATE session_facts SET awaiting_since = NULL, first_reply_at = COALESCE(first_reply_at, ?)
-                WHERE session_id = ?
-                """)
-                .param(Timestamp.from(stored.occurredAt()))
-                .param(stored.sessionId())
-                .update();
+        List<Object[]> updates = sessions.stream()
+                .map(session -> {
+                    Wait wait = waits.get(session);
+                    return new Object[] {timestamp(wait.since), timestamp(wait.firstReply), session};
+                })
+                .toList();
+        batch.batchUpdate("UPDATE session_facts SET awaiting_since = ?, first_reply_at = COALESCE(first_reply_at, ?) "
+                + "WHERE session_id = ?", updates);
     }
 
-    private Optional<Instant> awaitingSince(String sessionId) {
-        return jdbc.sql("SELECT awaiting_since FROM session_facts WHERE session_id = ? FOR UPDATE")
-                .param(sessionId)
-                .query((row, index) -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant))
-                .single();
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
-    private void addToDay(LocalDate day, long adminId, int messages, int responses, long responseSeconds,
-                          int ratings, int ratingSum) {
-        jdbc.sql("""
-                INSERT INTO daily_admin_figures (day, admin_id, messages, responses, response_seconds, ratings, rating_sum)
-                VALUES (:day, :admin, :messages, :responses, :seconds, :ratings, :ratingSum)
-                ON DUPLICATE KEY UPDATE
-                    messages = messages + VALUES(messages),
-                    responses = responses + VALUES(responses),
-                    response_seconds = response_seconds + VALUES(response_seconds),
-                    ratings = ratings + VALUES(ratings),
-                    rating_sum = rating_sum + VALUES(rating_sum)
-                """)
-                .param("day", day)
-                .param("admin", adminId)
-                .param("messages", messages)
-                .param("responses", responses)
-                .param("seconds", responseSeconds)
-                .param("ratings", ratings)
-                .param("ratingSum", ratingSum)
-                .update();
+    /** A session's wait for a reply while a batch is folded: what its row will hold. */
+    private static final class Wait {
+        Instant since;
+        Instant firstReply;
+
+        Wait(Instant since) {
+            this.since = since;
+        }
+    }
+
+    /** The batch's additions to {@code daily_admin_figures}, summed per day and admin. */
+    private final class Figures {
+
+        private final Map<DayAndAdmin, long[]> additions = new LinkedHashMap<>();
+
+        void add(LocalDate day, long adminId, int messages, int responses, long responseSeconds, int ratings,
+                 int ratingSum) {
+            long[] sums = additions.computeIfAbsent(new DayAndAdmin(day, adminId), key -> new long[5]);
+            sums[0] += messages;
+            sums[1] += responses;
+            sums[2] += responseSeconds;
+            sums[3] += ratings;
+            sums[4] += ratingSum;
+        }
+
+        void write() {
+            if (additions.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = additions.entrySet().stream()
+                    .map(entry -> {
+                        long[] sums = entry.getValue();
+                        return new Object[] {entry.getKey().day(), entry.getKey().adminId(),
+                                sums[0], sums[1], sums[2], sums[3], sums[4]};
+                    })
+                    .toList();
+            batch.batchUpdate("""
+                    INSERT INTO daily_admin_figures (day, admin_id, messages, responses, response_seconds, ratings, rating_sum)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE
+                        messages = messages + VALUES(messages),
+                        responses = responses + VALUES(responses),
+                        response_seconds = response_seconds + VALUES(response_seconds),
+                        ratings = ratings + VALUES(ratings),
+                        rating_sum = rating_sum + VALUES(rating_sum)
+                    """, rows);
+        }
+    }
+
+    private record DayAndAdmin(LocalDate day, long adminId) {
     }
 
     private LocalDate day(Instant instant) {
