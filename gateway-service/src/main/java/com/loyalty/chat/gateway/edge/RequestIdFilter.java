@@ -13,6 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.loyalty.chat.gateway.logging.LoggedPath;
+
 import reactor.core.publisher.Mono;
 
 /**

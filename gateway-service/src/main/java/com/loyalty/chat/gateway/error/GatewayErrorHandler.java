@@ -15,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.contracts.api.ErrorCode;
-import com.loyalty.chat.gateway.edge.LoggedPath;
+import com.loyalty.chat.gateway.logging.LoggedPath;
 
 import reactor.core.publisher.Mono;
 

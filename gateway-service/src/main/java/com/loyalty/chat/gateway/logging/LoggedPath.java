@@ -1,4 +1,4 @@
-package com.loyalty.chat.gateway.edge;
+package com.loyalty.chat.gateway.logging;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
