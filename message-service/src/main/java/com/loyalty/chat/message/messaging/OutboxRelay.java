@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,7 @@ class OutboxRelay implements SmartLifecycle {
     private static final int ROWS_PER_SCAN = 100;
     private static final int OLD_ROWS_PER_LOOK = 1000;
     private static final long CLEANER_DONE = Long.MIN_VALUE;
+    private static final Exception NOT_TRIED = new CancellationException("not sent: an earlier send failed");
 
     private final KafkaTemplate<String, String> kafka;
     private final OutboxRows rows;
@@ -93,6 +95,8 @@ class OutboxRelay implements SmartLifecycle {
     private final ArrayDeque<TransactionRows> queue = new ArrayDeque<>();
     /** Rows that cannot be read or that Kafka refuses for good: logged once, left in the table. */
     private final Set<Long> parked = new HashSet<>();
+    /** Why the last pass of catching up did not deliver everything. */
+    private Throwable passFailure;
 
     private volatile boolean running;
     private volatile boolean stopping;
@@ -251,12 +255,20 @@ class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    /** Hands every event of these rows to the producer without waiting; acknowledgements arrive on its thread. */
+    /**
+     * Hands every event of these rows to the producer without waiting; acknowledgements arrive on its thread. Once a
+     * send has failed, the rest count as failed without being tried: a broker that is away would make each of them
+     * wait {@code max.block.ms} for metadata, and catching up sends them anyway.
+     */
     private void send(List<OutboxRow> toSend) {
         for (OutboxRow row : toSend) {
             Delivery delivery = new Delivery(row.id(), row.events().size());
             for (OutboxRow.Event event : row.events()) {
                 unacknowledged.incrementAndGet();
+                if (sendFailure.get() != null) {
+                    acknowledged(delivery, NOT_TRIED);
+                    continue;
+                }
                 sendOne(event).whenComplete((result, failure) -> acknowledged(delivery, failure));
             }
         }
@@ -330,6 +342,9 @@ class OutboxRelay implements SmartLifecycle {
                     }
                     return true;
                 }
+                if (!quiet && passFailure != null) {
+                    log.warn("Kafka does not take outbox events yet ({}); trying again", describe(passFailure));
+                }
             }
             catch (RuntimeException readFailure) {
                 if (!TransientFailures.isTransient(readFailure)) {
@@ -349,6 +364,7 @@ class OutboxRelay implements SmartLifecycle {
 
     /** One pass over the outbox; answers how many rows it delivered, or -1 when a send failed or the relay stops. */
     private int catchUpPass() {
+        passFailure = null;
         long after = 0;
         int delivered = 0;
         while (!stopping) {
@@ -378,13 +394,23 @@ class OutboxRelay implements SmartLifecycle {
      */
     private int sendAndAwait(List<OutboxRow> toSend) {
         List<CompletableFuture<?>> outcomes = new ArrayList<>();
-        for (OutboxRow row : toSend) {
-            outcomes.add(CompletableFuture.allOf(row.events().stream().map(this::sendOne)
-                    .toArray(CompletableFuture[]::new)));
+        boolean failedAtOnce = false;
+        for (int i = 0; i < toSend.size() && !failedAtOnce; i++) {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            for (OutboxRow.Event event : toSend.get(i).events()) {
+                CompletableFuture<?> sent = sendOne(event);
+                sends.add(sent);
+                // Failed before it left (no metadata within max.block.ms, say): the others would wait as long.
+                if (sent.isCompletedExceptionally()) {
+                    failedAtOnce = true;
+                    break;
+                }
+            }
+            outcomes.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
         }
         List<Long> delivered = new ArrayList<>();
         Throwable transientFailure = null;
-        for (int i = 0; i < toSend.size(); i++) {
+        for (int i = 0; i < outcomes.size(); i++) {
             long rowId = toSend.get(i).id();
             try {
                 outcomes.get(i).join();
@@ -403,10 +429,11 @@ class OutboxRelay implements SmartLifecycle {
         }
         rows.delete(delivered);
         if (transientFailure != null) {
-            log.debug("Outbox rows not delivered, trying again: {}", describe(transientFailure));
+            passFailure = transientFailure;
             return -1;
         }
-        return delivered.size();
+        // A row refused for good stopped the batch early: the rows after it are tried in the next pass.
+        return failedAtOnce ? -1 : delivered.size();
     }
 
     /** The row's events, each written as it is sent; an unreadable row is parked. */
