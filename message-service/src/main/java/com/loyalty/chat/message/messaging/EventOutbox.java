@@ -73,16 +73,19 @@ public class EventOutbox {
         return chunks;
     }
 
-    /** The rows this transaction wrote so far; the first call registers their handover to the relay. */
+    /**
+     * The rows this transaction wrote so far; the first call registers their handover to the relay. (Found among the
+     * transaction's synchronizations, which Spring suspends for an inner transaction of its own.)
+     */
     private TransactionRows currentTransactionRows() {
-        TransactionRows written = (TransactionRows) TransactionSynchronizationManager.getResource(this);
-        if (written == null) {
-            TransactionRows created = new TransactionRows();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new Handover(created));
-            written = created;
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Handover handover && handover.outbox() == this) {
+                return handover.written;
+            }
         }
-        return written;
+        Handover handover = new Handover(new TransactionRows());
+        TransactionSynchronizationManager.registerSynchronization(handover);
+        return handover.written;
     }
 
     /**
@@ -98,6 +101,10 @@ public class EventOutbox {
             this.written = written;
         }
 
+        EventOutbox outbox() {
+            return EventOutbox.this;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
             relay.committing(written);
@@ -105,7 +112,6 @@ public class EventOutbox {
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(EventOutbox.this);
             relay.completed(written, status == STATUS_COMMITTED);
         }
     }
