@@ -62,7 +62,7 @@ class MessageCommandsTest extends MessageServiceTest {
             assertThat(rowsOf(sessionId)).singleElement()
                     .satisfies(row -> assertThat(row.get("message_id")).isEqualTo(stored.get("messageId").asString()));
         }
-        await().until(() -> outstandingPublicationsOf(sessionId) == 0);
+        await().until(() -> outstandingOutboxRowsOf(sessionId) == 0);
     }
 
     @Test
@@ -456,9 +456,9 @@ class MessageCommandsTest extends MessageServiceTest {
         return rejected;
     }
 
-    /** Completed publications are deleted, so what is left of a session in the outbox has not reached Kafka. */
-    private long outstandingPublicationsOf(String sessionId) {
-        return jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE :session")
+    /** Rows are deleted once Kafka acknowledged them, so what is left of a session in the outbox is not known sent. */
+    private long outstandingOutboxRowsOf(String sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE events LIKE :session")
                 .param("session", "%" + sessionId + "%")
                 .query(Long.class)
                 .single();

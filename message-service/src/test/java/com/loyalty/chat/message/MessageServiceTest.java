@@ -41,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.client.ExchangeResult;
@@ -58,7 +59,11 @@ import static org.awaitility.Awaitility.await;
         // Long enough for a test to open a session after its first command was set aside.
         "chat.message.sending.unknown-session.command-patience=10s",
         "chat.message.sending.unknown-session.rest-patience=300ms",
-        // At JVM exit the stack's database may stop before the context closes, and Modulith reads the outbox while
+        // Rows left in the outbox are looked for often, so tests of resubmission do not wait long.
+        "chat.message.messaging.outbox.resubmit-interval=500ms",
+        // Small rows, so that a poll of a few commands already writes several outbox rows in one multi-row insert.
+        "chat.message.messaging.outbox.max-row-chars=3000",
+        // At JVM exit the stack's database may stop before the context closes, and the outbox relay deletes rows while
         // closing; without this the fork waits out Hikari's default 30 s and Surefire kills it.
         "spring.datasource.hikari.connection-timeout=2000"})
 @ContextConfiguration(initializers = LocalStackInitializer.class)
@@ -82,6 +87,10 @@ abstract class MessageServiceTest {
     /** A spy so tests can see when a send has looked for its session, or make the database seem away for one. */
     @MockitoSpyBean
     SessionViews sessionViews;
+
+    /** What the outbox relay sends with: a spy, so tests can make the broker seem away for a send. */
+    @MockitoSpyBean
+    KafkaTemplate<?, ?> kafka;
 
     @BeforeAll
     static void connectProducer() {

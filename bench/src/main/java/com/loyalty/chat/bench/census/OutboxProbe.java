@@ -7,21 +7,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Watches message-service's transactional outbox ({@code chat_message.EVENT_PUBLICATION}): how many publications
- * are stored but not yet relayed to Kafka, and how old the oldest is. A message is stored, then waits there until
- * the relay sends its MessageStored; when delivery is slow but every consumer group is caught up, this is where it
- * waited.
+ * Watches message-service's transactional outbox ({@code chat_message.outbox}, one row per transaction's events):
+ * how many rows are stored but not yet acknowledged by Kafka (the relay deletes a row once they are), and how old the
+ * oldest is. A message is stored, then waits there until the relay sends its MessageStored; when delivery is slow but
+ * every consumer group is caught up, this is where it waited.
  */
 public final class OutboxProbe implements AutoCloseable {
 
-    /** The largest backlog seen and the oldest publication seen waiting, in microseconds. */
-    public record Peak(long publications, long oldestMicros) {
+    /** The largest backlog seen (outbox rows) and the oldest row seen waiting, in microseconds. */
+    public record Peak(long rows, long oldestMicros) {
     }
 
     private final Connection connection;
     private final Thread sampler;
     private volatile boolean running = true;
-    private volatile long maxPublications;
+    private volatile long maxRows;
     private volatile long maxAgeMicros;
     private volatile boolean recording;
 
@@ -33,12 +33,12 @@ public final class OutboxProbe implements AutoCloseable {
     private void sample() {
         try (Statement statement = connection.createStatement()) {
             while (running) {
+                // created_at holds UTC (message-service's connections are forced to it).
                 try (ResultSet result = statement.executeQuery("SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(MICROSECOND,"
-                        + " MIN(PUBLICATION_DATE), NOW(6)), 0) FROM chat_message.EVENT_PUBLICATION"
-                        + " WHERE COMPLETION_DATE IS NULL")) {
+                        + " MIN(created_at), UTC_TIMESTAMP(6)), 0) FROM chat_message.outbox")) {
                     result.next();
                     if (recording) {
-                        maxPublications = Math.max(maxPublications, result.getLong(1));
+                        maxRows = Math.max(maxRows, result.getLong(1));
                         maxAgeMicros = Math.max(maxAgeMicros, result.getLong(2));
                     }
                 }
@@ -51,13 +51,13 @@ public final class OutboxProbe implements AutoCloseable {
 
     /** Starts recording peaks (samples before this are the set-up's). */
     public void record() {
-        maxPublications = 0;
+        maxRows = 0;
         maxAgeMicros = 0;
         recording = true;
     }
 
     public Peak peak() {
-        return new Peak(maxPublications, maxAgeMicros);
+        return new Peak(maxRows, maxAgeMicros);
     }
 
     @Override

@@ -107,8 +107,8 @@ final class Report {
         window.kafkaRecords().forEach((topic, records) -> row(text, "Kafka records/msg: `" + topic + "`",
                 String.format(Locale.ROOT, "%.2f (%d records)", (double) records / measured, records)));
         if (outbox != null) {
-            row(text, "message-service outbox: most publications waiting / oldest waited",
-                    outbox.publications() + " / " + millis(outbox.oldestMicros()) + " ms");
+            row(text, "message-service outbox: most rows waiting / oldest waited",
+                    outbox.rows() + " / " + millis(outbox.oldestMicros()) + " ms");
         }
         if (window.lagAtEnd() != null) {
             row(text, "Kafka consumer lag when the window closed (records)", window.lagAtEnd().isEmpty() ? "none"

@@ -54,8 +54,15 @@ class MessageCommandsListener {
     /** Reads every record before acting on any, so a poison record costs nothing but the records' second reading. */
     private void handle(List<ConsumerRecord<String, String>> batch) {
         List<MessageCommand> commands = batch.stream().map(record -> read(record.value())).toList();
-        reads.applyCommands(ofKind(commands, MarkMessagesRead.class));
-        deliveries.applyCommands(ofKind(commands, MarkMessagesDelivered.class));
+        // Each kind is applied in a transaction of its own, opened by the call: a kind the poll lacks costs nothing.
+        List<MarkMessagesRead> readReceipts = ofKind(commands, MarkMessagesRead.class);
+        if (!readReceipts.isEmpty()) {
+            reads.applyCommands(readReceipts);
+        }
+        List<MarkMessagesDelivered> deliveryReceipts = ofKind(commands, MarkMessagesDelivered.class);
+        if (!deliveryReceipts.isEmpty()) {
+            deliveries.applyCommands(deliveryReceipts);
+        }
         sending.storeCommands(ofKind(commands, SendMessage.class));
     }
 

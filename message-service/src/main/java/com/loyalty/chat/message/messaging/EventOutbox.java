@@ -1,44 +1,118 @@
 package com.loyalty.chat.message.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.loyalty.chat.contracts.events.MessageEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox of {@link MessageEvent}s. Features announce events inside their transaction; Spring
- * Modulith's event publication registry stores them in {@code EVENT_PUBLICATION} in that same transaction, and after
- * commit {@link KafkaRelay} sends them to Kafka. Publications left incomplete (the broker was away, the process died)
- * are sent again on restart and by {@link OutboxResubmission}; so an event may arrive twice, and consumers dedupe on
- * {@code eventId}.
+ * The transactional outbox of {@link MessageEvent}s. Features announce events inside their transaction; they are
+ * written to the {@code outbox} table in that same transaction, so an event exists exactly when the state change it
+ * announces does. Just before the transaction commits, its rows are handed to the {@link OutboxRelay}, which sends
+ * them to Kafka once the commit has succeeded and deletes them once Kafka has acknowledged them. Rows left behind (the
+ * broker was away, the process died) are sent again by the relay; so an event may arrive twice, and consumers dedupe
+ * on {@code eventId}.
  *
- * <p>The registry's cost is per publication: an insert in the transaction, then a "processing" update and a delete,
- * each committed on its own. So events are stored in publications of up to
- * {@code chat.message.messaging.outbox.events-per-publication}, not one each: a poll of 500 commands costs five
- * publications instead of 500.
+ * <p>Each event is written as JSON once: the same text is stored in the row and sent as the record's value. A
+ * transaction's events share one row (one insert, one delete) unless they exceed
+ * {@code chat.message.messaging.outbox.max-row-chars}, in which case they fill several rows of one multi-row insert.
  */
 @Component
 public class EventOutbox {
 
-    private final ApplicationEventPublisher publisher;
-    private final MessagingProperties properties;
+    private final OutboxRows rows;
+    private final OutboxRelay relay;
+    private final JsonMapper jsonMapper;
+    private final int maxRowChars;
 
-    EventOutbox(ApplicationEventPublisher publisher, MessagingProperties properties) {
-        this.publisher = publisher;
-        this.properties = properties;
+    EventOutbox(OutboxRows rows, OutboxRelay relay, JsonMapper jsonMapper, MessagingProperties properties) {
+        this.rows = rows;
+        this.relay = relay;
+        this.jsonMapper = jsonMapper;
+        this.maxRowChars = properties.outbox().maxRowChars();
     }
 
     /** Must run inside the transaction whose outcome the events announce: they are committed or dropped with it. */
     public void announce(List<? extends MessageEvent> events) {
-        // Outside a transaction the registry would store nothing and the events would silently never be sent.
+        // Outside a transaction nobody would hand the rows over, and an insert could not be undone.
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("MessageEvents must be announced inside a transaction");
         }
-        int size = properties.outbox().eventsPerPublication();
-        for (int from = 0; from < events.size(); from += size) {
-            publisher.publishEvent(new OutboxBatch(List.copyOf(events.subList(from, Math.min(events.size(), from + size)))));
+        if (events.isEmpty()) {
+            return;
+        }
+        List<List<OutboxRow.Event>> chunks = chunks(events.stream()
+                .map(event -> new OutboxRow.Event(event.sessionId(), jsonMapper.writeValueAsString(event)))
+                .toList());
+        List<Long> ids = rows.insert(chunks.stream().map(OutboxRow::storedForm).toList());
+        TransactionRows written = currentTransactionRows();
+        for (int i = 0; i < chunks.size(); i++) {
+            written.add(new OutboxRow(ids.get(i), chunks.get(i)));
+        }
+    }
+
+    /** Consecutive runs of events whose JSON stays within the row size; an event larger than that gets a row alone. */
+    private List<List<OutboxRow.Event>> chunks(List<OutboxRow.Event> events) {
+        List<List<OutboxRow.Event>> chunks = new ArrayList<>();
+        List<OutboxRow.Event> chunk = new ArrayList<>();
+        int size = 0;
+        for (OutboxRow.Event event : events) {
+            if (!chunk.isEmpty() && size + event.json().length() > maxRowChars) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+            chunk.add(event);
+            size += event.json().length() + 1;
+        }
+        chunks.add(chunk);
+        return chunks;
+    }
+
+    /**
+     * The rows this transaction wrote so far; the first call registers their handover to the relay. (Found among the
+     * transaction's synchronizations, which Spring suspends for an inner transaction of its own.)
+     */
+    private TransactionRows currentTransactionRows() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Handover handover && handover.outbox() == this) {
+                return handover.written;
+            }
+        }
+        Handover handover = new Handover(new TransactionRows());
+        TransactionSynchronizationManager.registerSynchronization(handover);
+        return handover.written;
+    }
+
+    /**
+     * Queues the rows before the commit, while the transaction still holds its sessions' row locks: a later
+     * transaction of the same session can only queue its rows after this one, so the relay's queue is in commit order
+     * for every session. After completion the relay learns whether to send them.
+     */
+    private final class Handover implements TransactionSynchronization {
+
+        private final TransactionRows written;
+
+        Handover(TransactionRows written) {
+            this.written = written;
+        }
+
+        EventOutbox outbox() {
+            return EventOutbox.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            relay.committing(written);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            relay.completed(written, status == STATUS_COMMITTED);
         }
     }
 }

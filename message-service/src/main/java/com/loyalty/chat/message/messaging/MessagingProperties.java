@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Kafka settings of message-service.
  *
  * @param topics how the topics this service declares are created
- * @param outbox when incomplete event publications are sent again
+ * @param outbox how the outbox is written and relayed
  */
 @ConfigurationProperties("chat.message.messaging")
 record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox) {
@@ -18,12 +18,18 @@ record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox out
     }
 
     /**
-     * @param resubmitOlderThan a publication still incomplete this long after it was stored is sent again
-     * @param resubmitInterval how often to look for such publications
-     * @param eventsPerPublication most events stored in one outbox publication (see {@link EventOutbox}); with
-     *                             content of up to 16 KB, 100 keep a publication under 2 MB
+     * @param resubmitOlderThan a row no relay of this process is sending and still in the outbox this long after it
+     *                          was stored is sent again (rows this process is sending are never sent twice by it; the
+     *                          wait keeps it off the rows another replica is sending right now). A transaction whose
+     *                          commit has not finished after this long is left to resubmission too.
+     * @param resubmitInterval  how often to look for such rows
+     * @param maxRowChars       most characters of event JSON in one outbox row (at least one event per row): a
+     *                          transaction's events normally share one row; with up to 3 bytes of UTF-8 a character,
+     *                          500,000 keep a row well under MariaDB's 16 MB {@code max_allowed_packet}
+     * @param drainTimeout      on shutdown, how long the relay may take to send what committed and see it acknowledged;
+     *                          whatever is left stays in the outbox for the next start
      */
-    record Outbox(@DefaultValue("1m") Duration resubmitOlderThan, @DefaultValue("30s") Duration resubmitInterval,
-                  @DefaultValue("100") int eventsPerPublication) {
+    record Outbox(@DefaultValue("30s") Duration resubmitOlderThan, @DefaultValue("10s") Duration resubmitInterval,
+                  @DefaultValue("500000") int maxRowChars, @DefaultValue("10s") Duration drainTimeout) {
     }
 }

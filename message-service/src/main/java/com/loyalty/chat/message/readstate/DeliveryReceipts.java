@@ -31,6 +31,7 @@ public class DeliveryReceipts {
         this.sessions = sessions;
     }
 
+    /** Applies a poll's receipts in one transaction, opened before this method runs: skip the call for none. */
     @Transactional
     public void applyCommands(List<MarkMessagesDelivered> commands) {
         if (commands.isEmpty()) {

@@ -61,7 +61,8 @@ public class ReadReceipts {
 
     /**
      * Applies a poll's MarkMessagesRead commands in one transaction. A refused command is logged and dropped:
-     * MessageRejected speaks of failed sends, and the reader loses nothing but a read mark.
+     * MessageRejected speaks of failed sends, and the reader loses nothing but a read mark. The transaction is opened
+     * before this method runs, so a caller with nothing to apply had better not call it.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void applyCommands(List<MarkMessagesRead> commands) {

@@ -14,6 +14,7 @@ import com.loyalty.chat.contracts.events.SessionStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and writes {@code session_view}. */
 @Repository
@@ -92,8 +93,10 @@ public class SessionViews {
     /**
      * Takes the state a SessionEvent reports unless the view already holds that version or a newer one. Columns are
      * assigned left to right, so {@code version} comes last: the conditions before it still see the old one.
-     * ({@code VALUES()} is deprecated on MySQL 8 but is the form both MySQL and MariaDB understand.)
+     * ({@code VALUES()} is deprecated on MySQL 8 but is the form both MySQL and MariaDB understand.) A transaction of
+     * its own when called alone: connections do not auto-commit, so a write outside one would be rolled back.
      */
+    @Transactional
     void apply(String sessionId, long userId, Long adminId, SessionStatus status, long version) {
         jdbc.sql("""
                         INSERT INTO session_view (session_id, user_id, admin_id, status, version)
