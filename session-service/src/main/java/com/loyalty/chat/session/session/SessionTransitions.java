@@ -2,6 +2,7 @@ package com.loyalty.chat.session.session;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -79,12 +80,18 @@ class SessionTransitions {
         }
     }
 
-    /** A reply that changed nothing about the session (already active, or a lost race) is still an operation. */
+    /**
+     * Replies that changed nothing about their session (already active, or a lost race) are still operations; logged
+     * in one statement, in the order given.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void logReply(CustomerSession session, long adminId, String messageId) {
-        log.record(new OperationLogEntry(session.sessionId(), Action.REPLY, OperatorType.ADMIN, adminId,
-                session.status(), session.status(), session.adminId(), session.adminId(), messageId,
-                session.unappliedReplyNote(adminId)));
+    void logReplies(List<Reply> replies) {
+        log.recordAll(replies.stream()
+                .map(reply -> new OperationLogEntry(reply.session().sessionId(), Action.REPLY, OperatorType.ADMIN,
+                        reply.adminId(), reply.session().status(), reply.session().status(),
+                        reply.session().adminId(), reply.session().adminId(), reply.messageId(),
+                        reply.session().unappliedReplyNote(reply.adminId())))
+                .toList());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -100,6 +107,10 @@ class SessionTransitions {
                 .keySet()
                 .forEach(adminId -> admins.recordLoad(adminId, store.countOpenOf(adminId),
                         adminId.equals(newHolder) ? change.at() : null));
+    }
+
+    /** An admin's reply {@code messageId} to {@code session}, as the session was when it came. */
+    record Reply(CustomerSession session, long adminId, String messageId) {
     }
 
     private UserProfile profileOf(Long adminId) {
