@@ -61,6 +61,8 @@ public final class Fixtures {
         addToTotal("closed", jdbc.sql(
                 "UPDATE customer_sessions SET status = 'closed', closed_at = UTC_TIMESTAMP(3) WHERE status <> 'closed'")
                 .update());
+        // Nothing is open any more: nothing pending, nothing awaiting a reply.
+        jdbc.sql("DELETE FROM session_totals WHERE total IN ('pending', 'waiting')").update();
         jdbc.sql("DELETE FROM presence_connections").update();
         runs.clear();
         held.clear();
@@ -93,7 +95,7 @@ public final class Fixtures {
 
     /**
      * A session written directly, as of {@code createdAt}, announcing nothing (so no assignment runs for it); the
-     * running totals are kept as the service would keep them.
+     * running totals are kept as the service would keep them. Without an admin: waiting or closed.
      */
     public String insertSession(String status, long userId, Instant createdAt, Instant lastMessageAt) {
         String sessionId = "session_" + createdAt.toEpochMilli() + "_%08x".formatted(
@@ -112,6 +114,12 @@ public final class Fixtures {
         addToTotal("opened", 1);
         if (status.equals("closed")) {
             addToTotal("closed", 1);
+        }
+        if (status.equals("waiting")) {
+            addToTotal("pending", 1);
+        }
+        if (status.equals("waiting") || status.equals("assigned")) {
+            addToTotal("waiting", 1);
         }
         return sessionId;
     }

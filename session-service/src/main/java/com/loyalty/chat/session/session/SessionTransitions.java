@@ -27,7 +27,7 @@ import com.loyalty.chat.session.presence.AdminStatuses;
  * load, the event for the outbox (no dual write: Modulith stores it in this transaction) and the operation log.
  *
  * <p>Lock order, which every transaction in the service follows so none waits on another in a circle: session rows
- * first, then admin rows in ascending id, then (only when opening or closing) one row of the session totals. Under
+ * first, then admin rows in ascending id, then (written just before commit) the session totals. Under
  * that order an admin's load, recounted while their row is locked, is exact: everyone who adds or removes one of
  * their sessions holds the same lock until commit, and the recount reads committed data as of now (the service runs
  * READ COMMITTED).
@@ -75,9 +75,7 @@ class SessionTransitions {
         events.publishEvent(SessionEvents.statusChanged(change, profileOf(after.adminId())));
         log.record(new OperationLogEntry(after.sessionId(), action(change), operatorType(change), operatorId(change),
                 before.status(), after.status(), before.adminId(), after.adminId(), messageId, null));
-        if (before.isOpen() && !after.isOpen()) {
-            totals.addOne(SessionTotals.Total.CLOSED);
-        }
+        totals.statusChanged(before.status(), after.status());
     }
 
     /**
