@@ -87,27 +87,34 @@ class SessionTotals {
         }
     }
 
-    /** This transaction's changes so far; the first call registers their writing before commit. */
-    @SuppressWarnings("unchecked")
+    /**
+     * This transaction's changes so far, kept by a synchronization of the transaction that writes them before it
+     * commits: found among the transaction's synchronizations (which an inner transaction would suspend with it), so
+     * nothing outlives the transaction.
+     */
     private Map<Total, Long> pendingChanges() {
-        Map<Total, Long> changes = (Map<Total, Long>) TransactionSynchronizationManager.getResource(this);
-        if (changes == null) {
-            Map<Total, Long> fresh = new EnumMap<>(Total.class);
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(SessionTotals.this);
-                }
-            });
-            changes = fresh;
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingChanges pending && pending.owner() == this) {
+                return pending.changes;
+            }
         }
-        return changes;
+        PendingChanges pending = new PendingChanges();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending.changes;
+    }
+
+    private final class PendingChanges implements TransactionSynchronization {
+
+        private final Map<Total, Long> changes = new EnumMap<>(Total.class);
+
+        SessionTotals owner() {
+            return SessionTotals.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            write(changes);
+        }
     }
 
     /** One statement, rows in key order, one slot for all of them. */
