@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageType;
@@ -37,6 +38,7 @@ public final class Fixtures {
 
     private final Api api;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final String bootstrapServers;
     private final TestClock clock;
     private final StringProducer producer;
@@ -45,9 +47,10 @@ public final class Fixtures {
     private final Map<String, Set<String>> held = new ConcurrentHashMap<>();
     private final Map<String, PresenceEvent> lastOpenings = new ConcurrentHashMap<>();
 
-    Fixtures(Api api, JdbcClient jdbc, String bootstrapServers, TestClock clock) {
+    Fixtures(Api api, JdbcClient jdbc, TransactionTemplate transactions, String bootstrapServers, TestClock clock) {
         this.api = api;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
         this.producer = new StringProducer(bootstrapServers);
@@ -58,46 +61,67 @@ public final class Fixtures {
      * assignment would otherwise mix into this test. Only direct writes, so nothing is announced.
      */
     public void reset() {
-        addToTotal("closed", jdbc.sql(
-                "UPDATE customer_sessions SET status = 'closed', closed_at = UTC_TIMESTAMP(3) WHERE status <> 'closed'")
-                .update());
-        jdbc.sql("DELETE FROM presence_connections").update();
+        inTransaction(() -> {
+            addToTotal("closed", jdbc.sql(
+                    "UPDATE customer_sessions SET status = 'closed', closed_at = UTC_TIMESTAMP(3) WHERE status <> 'closed'")
+                    .update());
+            // Nothing is open any more: nothing pending, nothing awaiting a reply.
+            jdbc.sql("DELETE FROM session_totals WHERE total IN ('pending', 'waiting')").update();
+            jdbc.sql("DELETE FROM presence_connections").update();
+            jdbc.sql("DELETE FROM presence_nodes").update();
+            jdbc.sql("UPDATE admin_statuses SET status = 'offline', busy = FALSE, current_sessions = 0, "
+                    + "offline_since = NULL").update();
+        });
         runs.clear();
         held.clear();
         lastOpenings.clear();
-        jdbc.sql("DELETE FROM presence_nodes").update();
-        jdbc.sql("UPDATE admin_statuses SET status = 'offline', busy = FALSE, current_sessions = 0, "
-                + "offline_since = NULL").update();
+    }
+
+    /**
+     * Runs direct writes in a transaction of their own: the service's connections do not auto-commit, so a write
+     * outside a transaction would be rolled back.
+     */
+    public void inTransaction(Runnable writes) {
+        transactions.executeWithoutResult(status -> writes.run());
     }
 
     /** An admin account of the test's own, not yet seen connected, allowed {@code maxSessions} at once. */
     public Admin newAdmin(int maxSessions) {
         String mobile = Api.newMobile();
         String nickname = "客服" + mobile.substring(7);
-        jdbc.sql("""
-                        INSERT INTO users (mobile, nickname, is_admin, created_at, updated_at)
-                        VALUES (?, ?, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
-                        """)
-                .params(mobile, nickname)
-                .update();
-        long adminId = jdbc.sql("SELECT user_id FROM users WHERE mobile = ?").param(mobile).query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO admin_statuses (admin_id, status, max_sessions, last_active_at, created_at,
-                                                    updated_at)
-                        VALUES (?, 'offline', ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
-                        """)
-                .params(adminId, maxSessions)
-                .update();
+        long adminId = transactions.execute(status -> {
+            jdbc.sql("""
+                            INSERT INTO users (mobile, nickname, is_admin, created_at, updated_at)
+                            VALUES (?, ?, TRUE, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
+                            """)
+                    .params(mobile, nickname)
+                    .update();
+            long id = jdbc.sql("SELECT user_id FROM users WHERE mobile = ?").param(mobile).query(Long.class).single();
+            jdbc.sql("""
+                            INSERT INTO admin_statuses (admin_id, status, max_sessions, last_active_at, created_at,
+                                                        updated_at)
+                            VALUES (?, 'offline', ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))
+                            """)
+                    .params(id, maxSessions)
+                    .update();
+            return id;
+        });
         return new Admin(adminId, LocalStack.shared().tokens().issue(adminId, mobile, nickname, true));
     }
 
     /**
      * A session written directly, as of {@code createdAt}, announcing nothing (so no assignment runs for it); the
-     * running totals are kept as the service would keep them.
+     * running totals are kept as the service would keep them. Without an admin: waiting or closed.
      */
     public String insertSession(String status, long userId, Instant createdAt, Instant lastMessageAt) {
         String sessionId = "session_" + createdAt.toEpochMilli() + "_%08x".formatted(
                 ThreadLocalRandom.current().nextInt());
+        inTransaction(() -> insertSession(sessionId, status, userId, createdAt, lastMessageAt));
+        return sessionId;
+    }
+
+    private void insertSession(String sessionId, String status, long userId, Instant createdAt,
+                               Instant lastMessageAt) {
         jdbc.sql("""
                         INSERT INTO customer_sessions (session_id, user_id, status, source, priority, created_at,
                                                        updated_at, last_message_at, version)
@@ -113,7 +137,12 @@ public final class Fixtures {
         if (status.equals("closed")) {
             addToTotal("closed", 1);
         }
-        return sessionId;
+        if (status.equals("waiting")) {
+            addToTotal("pending", 1);
+        }
+        if (status.equals("waiting") || status.equals("assigned")) {
+            addToTotal("waiting", 1);
+        }
     }
 
     public String openSession(Api.LoggedIn user) {

@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -17,8 +18,8 @@ class ServiceTestConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Fixtures fixtures(RestTestClient rest, JdbcClient jdbc, @Value("${spring.kafka.bootstrap-servers}") String kafka,
-                      TestClock clock) {
-        return new Fixtures(new Api(rest), jdbc, kafka, clock);
+    Fixtures fixtures(RestTestClient rest, JdbcClient jdbc, TransactionTemplate transactions,
+                      @Value("${spring.kafka.bootstrap-servers}") String kafka, TestClock clock) {
+        return new Fixtures(new Api(rest), jdbc, transactions, kafka, clock);
     }
 }

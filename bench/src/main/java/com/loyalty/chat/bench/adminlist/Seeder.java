@@ -80,10 +80,27 @@ public final class Seeder {
             load(connection, "chat_session.customer_sessions", SeedPlan.SESSION_COLUMNS, plan.sessions(),
                     plan::sessionRow);
             try (Statement statement = connection.createStatement()) {
-                // The list's totals for 'all' and 'closed' are running sums (session-service's SessionTotals).
+                // Every total of the list is maintained by session-service: 'all', 'closed', 'pending' and 'waiting'
+                // as running sums (SessionTotals), each admin's 'active' as admin_statuses.current_sessions.
                 statement.executeUpdate("INSERT INTO chat_session.session_totals (total, slot, sessions) VALUES "
                         + "('opened', 0, " + plan.sessions() + "), ('closed', 0, " + plan.closedSessions() + ") "
                         + "ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions)");
+                if (hasTotal(connection, "pending")) {
+                    statement.executeUpdate("""
+                            INSERT INTO chat_session.session_totals (total, slot, sessions)
+                            SELECT 'pending', 0, COUNT(*) FROM chat_session.customer_sessions WHERE status = 'waiting'
+                            UNION ALL
+                            SELECT 'waiting', 0, COUNT(*) FROM chat_session.customer_sessions WHERE awaiting_reply = 1
+                            ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions)""");
+                }
+                statement.executeUpdate("""
+                        INSERT INTO chat_session.admin_statuses (admin_id, status, current_sessions, last_active_at,
+                                                                 created_at, updated_at)
+                        SELECT admin_id, 'offline', COUNT(*), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+                          FROM chat_session.customer_sessions
+                         WHERE admin_id IS NOT NULL AND open_marker = 1
+                         GROUP BY admin_id
+                        ON DUPLICATE KEY UPDATE current_sessions = current_sessions + VALUES(current_sessions)""");
             }
             load(connection, "chat_message.session_view", "session_id, user_id, admin_id, status, version, next_sequence",
                     plan.sessions(), plan::sessionViewRow);
@@ -132,6 +149,13 @@ public final class Seeder {
             connection.setAutoCommit(true);
         }
         log(String.format("  %s: %d rows in %.0f s", table, rows, (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Whether session-service's schema keeps this total (older ones kept only 'opened' and 'closed'). */
+    private static boolean hasTotal(Connection connection, String total) throws SQLException {
+        return count(connection, "SELECT COUNT(*) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = "
+                + "'chat_session' AND CONSTRAINT_NAME = 'ck_session_totals_total' AND CHECK_CLAUSE LIKE '%''"
+                + total + "''%'") > 0;
     }
 
     private static long count(Connection connection, String sql) throws SQLException {

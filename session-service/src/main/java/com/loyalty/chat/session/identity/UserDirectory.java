@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +19,11 @@ import com.loyalty.chat.contracts.events.UserProfile;
 public class UserDirectory {
 
     private final AccountRepository accounts;
+    private final JdbcClient jdbc;
 
-    UserDirectory(AccountRepository accounts) {
+    UserDirectory(AccountRepository accounts, JdbcClient jdbc) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
     public Optional<UserProfile> find(long userId) {
@@ -36,9 +39,21 @@ public class UserDirectory {
         return accounts.findById(userId).map(Account::admin).orElse(false);
     }
 
+    /**
+     * Plain SQL, not the repository: a list page asks for twenty ids at a time, and JPA's {@code findAllById} builds
+     * and translates a new criteria query for every call (its IN list changes length), which cost more CPU than all
+     * the rest of the page.
+     */
     public Map<Long, UserProfile> findAll(Collection<Long> userIds) {
-        return accounts.findAllById(userIds).stream()
-                .map(Account::profile)
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT user_id, nickname, avatar, mobile FROM users WHERE user_id IN (:userIds)")
+                .param("userIds", userIds)
+                .query((row, number) -> new UserProfile(row.getLong("user_id"), row.getString("nickname"),
+                        row.getString("avatar"), row.getString("mobile")))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(UserProfile::userId, Function.identity()));
     }
 }

@@ -1,6 +1,8 @@
 package com.loyalty.chat.session.oplog;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,27 @@ public class OperationLog {
                 .param("messageId", entry.messageId())
                 .param("note", entry.note())
                 .param("createdAt", clock.instant())
+                .update();
+    }
+
+    /** Several lines in one statement; their ids follow the list's order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<OperationLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO operation_logs (session_id, action, operator_type, operator_id, from_status,
+                                                    to_status, from_admin_id, to_admin_id, message_id, note, created_at)
+                        VALUES :rows
+                        """)
+                .param("rows", entries.stream()
+                        .map(entry -> new Object[] {entry.sessionId(), entry.action().wireName(),
+                                entry.operatorType().wireName(), entry.operatorId(), wireName(entry.fromStatus()),
+                                wireName(entry.toStatus()), entry.fromAdminId(), entry.toAdminId(), entry.messageId(),
+                                entry.note(), now})
+                        .toList())
                 .update();
     }
 

@@ -1,14 +1,23 @@
 package com.loyalty.chat.session.session;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.kafka.BatchPoison;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.session.messaging.EventJson;
 import com.loyalty.chat.session.messaging.PoisonRecordException;
 
-/** Follows message-service's events; the group is this service's, so each event is handled once per service. */
+/**
+ * Follows message-service's events; the group is this service's, so each event is handled once per service. A poll is
+ * applied in one transaction ({@link MessageActivity#apply}). A record that cannot be read or applied is dead-lettered
+ * and the rest of its poll is applied ({@link BatchPoison}); a database that is away fails the whole poll, which is
+ * retried until it answers again, so no event is ever skipped.
+ */
 @Component
 class MessageEventListener {
 
@@ -23,8 +32,14 @@ class MessageEventListener {
         this.activity = activity;
     }
 
-    @KafkaListener(id = "message-events", idIsGroup = false, topics = Topics.MESSAGE_EVENTS)
-    void on(String record) {
+    /** The listener id names the consumers in their group (static membership), so it stays as it was. */
+    @KafkaListener(id = "message-events", idIsGroup = false, topics = Topics.MESSAGE_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        BatchPoison.handleIsolatingPoison(records,
+                batch -> activity.apply(batch.stream().map(record -> read(record.value())).toList()));
+    }
+
+    private MessageEvent read(String record) {
         MessageEvent event = json.read(record, MessageEvent.class);
         if (event.schemaVersion() != MessageEvent.SCHEMA_VERSION) {
             // The contract: a consumer meeting a schema version it does not know must not guess.
@@ -38,13 +53,11 @@ class MessageEventListener {
             throw new PoisonRecordException(event.getClass().getSimpleName() + " with an eventId longer than "
                     + MAX_EVENT_ID);
         }
-        switch (event) {
-            case MessageEvent.MessageStored stored -> activity.messageStored(complete(stored));
-            case MessageEvent.MessagesRead read -> activity.messagesRead(complete(read));
-            case MessageEvent.MessageRejected _ -> {
-                // a refused message never existed as far as sessions are concerned
-            }
-        }
+        return switch (event) {
+            case MessageEvent.MessageStored stored -> complete(stored);
+            case MessageEvent.MessagesRead read -> complete(read);
+            case MessageEvent.MessageRejected rejected -> rejected;
+        };
     }
 
     /** Missing parts would fail the same way on every retry, so they make the record poison at once. */

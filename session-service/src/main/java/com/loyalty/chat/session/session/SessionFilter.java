@@ -8,9 +8,11 @@ import com.loyalty.chat.contracts.api.ChatException;
 /**
  * The {@code status} filter of the admin session list, with the contract's meaning of each value, and the SQL of
  * its page and count. Each condition is an equality on the leading columns of an index that continues with the list
- * order (see V4__assignment_presence_read_model.sql), so a page is read in order and stops at its limit. The counts
- * of the small sets (open sessions) are read from the same indexes; those of the two sets that grow without bound
- * (all, closed) are kept as running totals.
+ * order (see V4__assignment_presence_read_model.sql), so a page is read in order and stops at its limit. A page is a
+ * deferred join: the ids of the page are found on that index alone (it holds the primary key, so skipping
+ * {@code OFFSET} entries reads no row), then only the page's rows are read. The index can be walked from either end,
+ * so a page nearer the end of the list is counted from there. Every count is maintained, never counted per request
+ * (see V7__list_counts.sql).
  */
 enum SessionFilter {
 
@@ -26,6 +28,8 @@ enum SessionFilter {
 
     /** The contract's order: latest message first, a session without messages by its creation; ties by id. */
     static final String ORDER = " ORDER BY last_activity_at DESC, session_id DESC";
+    /** The same order walked from its end. */
+    static final String REVERSE_ORDER = " ORDER BY last_activity_at, session_id";
 
     private final String condition;
 
@@ -41,17 +45,26 @@ enum SessionFilter {
                         "status: 必须是 all、pending、waiting、active 或 closed 之一"));
     }
 
-    /** Parameters: {@code limit}, {@code offset}, and {@code adminId} (the caller) where the filter needs it. */
-    String pageSql() {
-        return "SELECT " + SessionQueries.ITEM_COLUMNS + " FROM customer_sessions" + where() + ORDER
-                + " LIMIT :limit OFFSET :offset";
+    /**
+     * One page in list order. {@code fromEnd}: {@code offset} counts from the end of the list (the oldest activity),
+     * for pages nearer the end than the start. Parameters: {@code limit}, {@code offset}, and {@code adminId} (the
+     * caller) where the filter needs it.
+     */
+    String pageSql(boolean fromEnd) {
+        return "SELECT " + SessionQueries.ITEM_COLUMNS + " FROM customer_sessions JOIN (SELECT session_id FROM "
+                + "customer_sessions" + where() + (fromEnd ? REVERSE_ORDER : ORDER)
+                + " LIMIT :limit OFFSET :offset) page USING (session_id)" + ORDER;
     }
 
+    /** Parameter: {@code adminId} (the caller) where the filter needs it. */
     String countSql() {
         return switch (this) {
             case ALL -> SessionTotals.sumSql(SessionTotals.Total.OPENED);
+            case PENDING -> SessionTotals.sumSql(SessionTotals.Total.PENDING);
+            case WAITING -> SessionTotals.sumSql(SessionTotals.Total.WAITING);
             case CLOSED -> SessionTotals.sumSql(SessionTotals.Total.CLOSED);
-            case PENDING, WAITING, ACTIVE -> "SELECT COUNT(*) FROM customer_sessions" + where();
+            // The caller's load: their assigned and active sessions, recounted with every change of them.
+            case ACTIVE -> "SELECT COALESCE((SELECT current_sessions FROM admin_statuses WHERE admin_id = :adminId), 0)";
         };
     }
 

@@ -59,7 +59,7 @@ class SessionOpening {
     private String create(long userId, UserProfile user) {
         CustomerSession session = CustomerSession.open(Ids.newSessionId(clock), userId, clock.instant());
         store.insert(session);
-        totals.addOne(SessionTotals.Total.OPENED);
+        totals.opened();
         events.publishEvent(SessionEvents.opened(session, user));
         return session.sessionId();
     }

@@ -65,14 +65,24 @@ class SessionQueries {
                 .orElseThrow(CustomerSession::notFound);
     }
 
+    /**
+     * The count comes first: it says which end of the list the page is nearer to, and a page past the end is empty
+     * without looking. A page nearer the end is read from there: the same rows, in list order.
+     */
     SessionPage list(SessionFilter filter, long adminId, PageQuery page) {
-        List<SessionItem> items = jdbc.sql(filter.pageSql())
-                .param("adminId", adminId)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(SessionQueries::item)
-                .list();
         long total = jdbc.sql(filter.countSql()).param("adminId", adminId).query(Long.class).single();
+        long offset = page.offset();
+        List<SessionItem> items = List.of();
+        if (offset < total) {
+            long afterPage = total - offset - page.size();
+            boolean fromEnd = afterPage < offset;
+            items = jdbc.sql(filter.pageSql(fromEnd))
+                    .param("adminId", adminId)
+                    .param("limit", fromEnd ? Math.min(page.size(), total - offset) : page.size())
+                    .param("offset", fromEnd ? Math.max(0, afterPage) : offset)
+                    .query(SessionQueries::item)
+                    .list();
+        }
         return new SessionPage(complete(items), total, page.paginationOf(total));
     }
 

@@ -3,17 +3,27 @@ package com.loyalty.chat.session.session;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.contracts.events.MessageEvent;
-import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.session.db.Columns;
 
@@ -41,13 +51,39 @@ class SessionStore {
 
     static final String OPEN_OF_ADMIN = "SELECT COUNT(*) FROM customer_sessions WHERE admin_id = ? AND open_marker = 1";
 
-    /** Whether a stored message is later in its session than the last one recorded; sequences only grow. */
-    private static final String NEWER = "(last_message_sequence IS NULL OR last_message_sequence < :sequence)";
+    /**
+     * Whether the poll's last stored message (none: {@code :sequence} is null) is later in its session than the last
+     * one recorded; sequences only grow.
+     */
+    private static final String NEWER =
+            "(:sequence IS NOT NULL AND (last_message_sequence IS NULL OR last_message_sequence < :sequence))";
+
+    /**
+     * MySQL assigns left to right, each assignment seeing the ones before it: {@code last_message_sequence}, which
+     * every condition reads, is assigned last.
+     */
+    private static final String RECORD_ACTIVITY = """
+            UPDATE customer_sessions
+               SET message_count = message_count + :messages,
+                   unread_count = unread_count + :unread,
+                   last_message_id = IF(%1$s, :messageId, last_message_id),
+                   last_message_content = IF(%1$s, :content, last_message_content),
+                   last_message_type = IF(%1$s, :messageType, last_message_type),
+                   last_message_sender_id = IF(%1$s, :senderId, last_message_sender_id),
+                   last_message_sender_type = IF(%1$s, :senderType, last_message_sender_type),
+                   last_message_at = IF(%1$s, :storedAt, last_message_at),
+                   last_message_sequence = IF(%1$s, :sequence, last_message_sequence),
+                   updated_at = :now
+             WHERE session_id = :sessionId
+            """.formatted(NEWER);
 
     private final JdbcClient jdbc;
+    /** For statements sent as one batch: one round trip (see the data source's rewriteBatchedStatements). */
+    private final NamedParameterJdbcTemplate batch;
 
-    SessionStore(JdbcClient jdbc) {
+    SessionStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<CustomerSession> lock(String sessionId) {
@@ -129,51 +165,60 @@ class SessionStore {
     }
 
     /**
-     * Counts a stored message, and makes it the last one unless a later one (by sequence) is already recorded, so
-     * messages arriving out of order leave the latest in place. False for an unknown session.
+     * Locks the sessions of {@code sessionIds} that exist, in id order (the order {@link #recordActivity} locks them
+     * in), and answers them by id.
      */
-    boolean recordMessage(MessageEvent.MessageStored message, Instant now) {
-        return jdbc.sql("""
-                        UPDATE customer_sessions
-                           SET message_count = message_count + 1,
-                               unread_count = unread_count + :unread,
-                               last_message_id = IF(%1$s, :messageId, last_message_id),
-                               last_message_content = IF(%1$s, :content, last_message_content),
-                               last_message_type = IF(%1$s, :messageType, last_message_type),
-                               last_message_sender_id = IF(%1$s, :senderId, last_message_sender_id),
-                               last_message_sender_type = IF(%1$s, :senderType, last_message_sender_type),
-                               last_message_at = IF(%1$s, :storedAt, last_message_at),
-                               last_message_sequence = IF(%1$s, :sequence, last_message_sequence),
-                               updated_at = :now
-                         WHERE session_id = :sessionId
-                        """.formatted(NEWER))
-                .param("unread", message.senderType() == SenderType.USER ? 1 : 0)
-                .param("messageId", message.messageId())
-                .param("content", message.content())
-                .param("messageType", message.messageType() == null ? null : message.messageType().wireName())
-                .param("senderId", message.senderId())
-                .param("senderType", message.senderType().wireName())
-                .param("storedAt", message.occurredAt().truncatedTo(ChronoUnit.MILLIS))
-                .param("sequence", message.sequence())
-                .param("now", now)
-                .param("sessionId", message.sessionId())
-                .update() == 1;
+    Map<String, CustomerSession> lockAll(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM customer_sessions WHERE session_id IN (:sessionIds) ORDER BY session_id FOR UPDATE")
+                .param("sessionIds", sessionIds)
+                .query(SessionStore::map)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(CustomerSession::sessionId, Function.identity()));
     }
 
     /**
-     * The admin side read {@code count} user messages. The counter may go below zero for as long as a receipt has
-     * overtaken the message it reads; once both are in, it is exact whatever their order. False for an unknown
-     * session.
+     * Applies a poll's message activity to the read model: one statement per session, sent together, in session id
+     * order. Counts are added; the last message is replaced only by a later one (by sequence), so activity arriving
+     * out of order, or split over several polls, leaves the latest in place. Answers the sessions that do not exist.
      */
-    boolean recordRead(String sessionId, int count, Instant now) {
-        return jdbc.sql("""
-                        UPDATE customer_sessions SET unread_count = unread_count - :count, updated_at = :now
-                         WHERE session_id = :sessionId
-                        """)
-                .param("count", count)
-                .param("now", now)
-                .param("sessionId", sessionId)
-                .update() == 1;
+    Set<String> recordActivity(Collection<ReadModelChange> changes, Instant now) {
+        List<ReadModelChange> ordered = changes.stream()
+                .sorted(Comparator.comparing(ReadModelChange::sessionId))
+                .toList();
+        MapSqlParameterSource[] parameters = ordered.stream()
+                .map(change -> parameters(change, now))
+                .toArray(MapSqlParameterSource[]::new);
+        int[] updated = batch.batchUpdate(RECORD_ACTIVITY, parameters);
+        Set<String> unknown = new HashSet<>();
+        for (int index = 0; index < updated.length; index++) {
+            if (updated[index] == 0) {
+                unknown.add(ordered.get(index).sessionId());
+            }
+        }
+        return unknown;
+    }
+
+    private static MapSqlParameterSource parameters(ReadModelChange change, Instant now) {
+        MessageEvent.MessageStored last = change.last();
+        return new MapSqlParameterSource()
+                .addValue("messages", change.messages())
+                .addValue("unread", change.unread())
+                .addValue("messageId", last == null ? null : last.messageId(), Types.VARCHAR)
+                .addValue("content", last == null ? null : last.content(), Types.VARCHAR)
+                .addValue("messageType", last == null || last.messageType() == null ? null
+                        : last.messageType().wireName(), Types.VARCHAR)
+                .addValue("senderId", last == null ? null : last.senderId(), Types.BIGINT)
+                .addValue("senderType", last == null ? null : last.senderType().wireName(), Types.VARCHAR)
+                .addValue("storedAt", last == null ? null
+                        : Timestamp.from(last.occurredAt().truncatedTo(ChronoUnit.MILLIS)), Types.TIMESTAMP)
+                .addValue("sequence", last == null ? null : last.sequence(), Types.BIGINT)
+                .addValue("now", Timestamp.from(now), Types.TIMESTAMP)
+                .addValue("sessionId", change.sessionId());
     }
 
     private static SessionStatus status(String wireName) {

@@ -2,6 +2,7 @@ package com.loyalty.chat.session.session;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ import com.loyalty.chat.session.presence.AdminStatuses;
  * load, the event for the outbox (no dual write: Modulith stores it in this transaction) and the operation log.
  *
  * <p>Lock order, which every transaction in the service follows so none waits on another in a circle: session rows
- * first, then admin rows in ascending id, then (only when opening or closing) one row of the session totals. Under
+ * first, then admin rows in ascending id, then (written just before commit) the session totals. Under
  * that order an admin's load, recounted while their row is locked, is exact: everyone who adds or removes one of
  * their sessions holds the same lock until commit, and the recount reads committed data as of now (the service runs
  * READ COMMITTED).
@@ -74,17 +75,21 @@ class SessionTransitions {
         events.publishEvent(SessionEvents.statusChanged(change, profileOf(after.adminId())));
         log.record(new OperationLogEntry(after.sessionId(), action(change), operatorType(change), operatorId(change),
                 before.status(), after.status(), before.adminId(), after.adminId(), messageId, null));
-        if (before.isOpen() && !after.isOpen()) {
-            totals.addOne(SessionTotals.Total.CLOSED);
-        }
+        totals.statusChanged(before.status(), after.status());
     }
 
-    /** A reply that changed nothing about the session (already active, or a lost race) is still an operation. */
+    /**
+     * Replies that changed nothing about their session (already active, or a lost race) are still operations; logged
+     * in one statement, in the order given.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void logReply(CustomerSession session, long adminId, String messageId) {
-        log.record(new OperationLogEntry(session.sessionId(), Action.REPLY, OperatorType.ADMIN, adminId,
-                session.status(), session.status(), session.adminId(), session.adminId(), messageId,
-                session.unappliedReplyNote(adminId)));
+    void logReplies(List<Reply> replies) {
+        log.recordAll(replies.stream()
+                .map(reply -> new OperationLogEntry(reply.session().sessionId(), Action.REPLY, OperatorType.ADMIN,
+                        reply.adminId(), reply.session().status(), reply.session().status(),
+                        reply.session().adminId(), reply.session().adminId(), reply.messageId(),
+                        reply.session().unappliedReplyNote(reply.adminId())))
+                .toList());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -100,6 +105,10 @@ class SessionTransitions {
                 .keySet()
                 .forEach(adminId -> admins.recordLoad(adminId, store.countOpenOf(adminId),
                         adminId.equals(newHolder) ? change.at() : null));
+    }
+
+    /** An admin's reply {@code messageId} to {@code session}, as the session was when it came. */
+    record Reply(CustomerSession session, long adminId, String messageId) {
     }
 
     private UserProfile profileOf(Long adminId) {

@@ -249,11 +249,13 @@ class AssignmentTest {
 
     /** Online without a connection, so that no trigger runs the assigner: the test's threads are the only ones. */
     private void markOnline(Admin admin) {
-        jdbc.sql("UPDATE admin_statuses SET status = 'online' WHERE admin_id = ?").param(admin.id()).update();
+        fixtures.inTransaction(() -> jdbc.sql("UPDATE admin_statuses SET status = 'online' WHERE admin_id = ?")
+                .param(admin.id()).update());
     }
 
     private void lastAssignedAt(Admin admin, Instant at) {
-        jdbc.sql("UPDATE admin_statuses SET last_assigned_at = ? WHERE admin_id = ?").params(at, admin.id()).update();
+        fixtures.inTransaction(() -> jdbc.sql("UPDATE admin_statuses SET last_assigned_at = ? WHERE admin_id = ?")
+                .params(at, admin.id()).update());
     }
 
     /** Waiting sessions written directly, so that no SessionOpened triggers an assignment run of the service's own. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,53 @@ class AdminSessionListTest {
         List<String> secondPageOfTen = ids(api.get(LIST + "?status=closed&pageSize=10&page=2", adminToken));
 
         assertThat(secondPageOfTen).containsExactlyElementsOf(firstTwenty.subList(10, 20));
+    }
+
+    /**
+     * Pages are found on the filter's index alone and, nearer the end of the list, counted from the end: every page
+     * holds exactly what the plain query, counting from the start, gives (a short last page, and none after it).
+     */
+    @Test
+    void everyPageHoldsWhatCountingFromTheStartGives() {
+        insertClosedSessions(30);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < 20; i++) {
+            fixtures.insertSession("waiting", 900_000 + ThreadLocalRandom.current().nextInt(100_000),
+                    now.minusSeconds(i * 7L), i % 3 == 0 ? null : now.minusSeconds(i));
+        }
+        try {
+            for (String status : List.of("pending", "closed", "all")) {
+                String where = switch (status) {
+                    case "pending" -> " WHERE status = 'waiting'";
+                    case "closed" -> " WHERE status = 'closed'";
+                    default -> "";
+                };
+                int pageSize = status.equals("pending") ? 3 : 7;
+                long total = api.get(LIST + "?status=" + status, adminToken).data().get("totalCount").asLong();
+                assertThat(total).isEqualTo(rowCount(where));
+                long pages = (total + pageSize - 1) / pageSize;
+                for (long page : pagesToCheck(pages)) {
+                    List<String> expected = jdbc.sql("SELECT session_id FROM customer_sessions" + where
+                                    + SessionFilter.ORDER + " LIMIT ? OFFSET ?")
+                            .params(pageSize, (page - 1) * pageSize)
+                            .query(String.class)
+                            .list();
+                    assertThat(ids(api.get(LIST + "?status=" + status + "&pageSize=" + pageSize + "&page=" + page,
+                            adminToken))).as("%s, page %d of %d", status, page, pages).containsExactlyElementsOf(expected);
+                }
+            }
+        } finally {
+            fixtures.reset();
+        }
+    }
+
+    /** Every page and the one after the last, or, for many, the first two, three around the middle and the last two. */
+    private static List<Long> pagesToCheck(long pages) {
+        if (pages <= 40) {
+            return LongStream.rangeClosed(1, pages + 1).boxed().toList();
+        }
+        long middle = pages / 2;
+        return List.of(1L, 2L, middle - 1, middle, middle + 1, pages - 1, pages, pages + 1);
     }
 
     @Test

@@ -146,7 +146,7 @@ class SessionEventsTest {
         SessionEvent opened = new SessionEvent.SessionOpened(SessionEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 sessionId, 1, Instant.now(), new UserProfile(7, "用户", null, "13900000007"), "mobile", 1);
         // What the outbox holds when the process died after committing but before Kafka acknowledged the send.
-        jdbc.sql("""
+        fixtures.inTransaction(() -> jdbc.sql("""
                         INSERT INTO EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE,
                                                        STATUS, COMPLETION_ATTEMPTS)
                         VALUES (:id, :listener, :type, :event, :publishedAt, 'PUBLISHED', 0)
@@ -156,7 +156,7 @@ class SessionEventsTest {
                 .param("type", opened.getClass().getName())
                 .param("event", appJson.writeValueAsString(opened))
                 .param("publishedAt", Instant.now().minus(Duration.ofMinutes(2)))
-                .update();
+                .update());
 
         try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
             ConsumerRecord<String, String> record = topic.awaitRecord(r -> sessionId.equals(r.key()));
