@@ -3,4 +3,7 @@
  * {@code (session_id, sequence)} key, and a recipient's offline messages, along the recipient's sessions and the
  * {@code (session_id, sender_type, status, sequence)} key.
  */
+@NullMarked
 package com.loyalty.chat.message.history;
+
+import org.jspecify.annotations.NullMarked;

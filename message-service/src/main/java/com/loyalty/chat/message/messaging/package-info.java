@@ -3,4 +3,7 @@
  * which the chassis's error handler dead-letters), and the transactional outbox whose relay carries
  * {@code MessageEvent}s to {@code chat.message-events.v1}.
  */
+@NullMarked
 package com.loyalty.chat.message.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,4 +10,7 @@
  * announced again (same event id); one without a temp id would be stored again, which is why realtime nodes always
  * send one.
  */
+@NullMarked
 package com.loyalty.chat.message.sending;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,4 +9,7 @@
  * the view is changed in one way of its own: an admin's message to an unassigned session records that admin as the
  * holder (a provisional claim, confirmed or corrected by the next event from session-service).
  */
+@NullMarked
 package com.loyalty.chat.message.sessionview;
+
+import org.jspecify.annotations.NullMarked;
