@@ -29,6 +29,8 @@ public final class ChatStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStack.class);
 
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     /** Five or more JVMs starting at once on two cores can take minutes. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -189,6 +191,9 @@ public final class ChatStack implements AutoCloseable {
         int port = portsByName.get(name);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
+        // A JVM out of memory may lose a thread that matters (a realtime node's poller) and keep running as a zombie:
+        // exit instead, so whoever supervises the process restarts it. First, so CHAT_JVM_OPTS can still turn it off.
+        command.add(EXIT_ON_OUT_OF_MEMORY);
         command.addAll(options.jvmOptions());
         command.add("-jar");
         command.add(ServiceJars.of(options.projectRoot(), module).toString());
