@@ -121,7 +121,7 @@ public final class Connection {
     }
 
     /** True once the node closes this connection, or the container reported it closed. */
-    boolean closing() {
+    public boolean closing() {
         return outbox.closing();
     }
 
