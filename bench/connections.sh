@@ -13,6 +13,7 @@ Usage: bench/connections.sh [--nodes N] [--connections N] [--users N] [--in-flig
   --in-flight N    handshakes at once (default 200)
   --hold S         seconds to keep every socket open after the last handshake (default 30)
   --nmt            run the services with -XX:NativeMemoryTracking=summary (adds a little memory per thread)
+  --histograms DIR write the node's whole heap histograms (before, after) to DIR
   --build          rebuild the jars first
 Environment: CHAT_JVM_OPTS overrides the services' JVM options. Unlike run.sh the default is the launcher's own
 (what ./run gives every service), since the goal is the connections a node holds under the heap ./run gives it.
@@ -20,7 +21,7 @@ EOF
 }
 
 invocation="bench/connections.sh $*"
-nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false
+nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false histograms=
 while (($#)); do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -29,6 +30,7 @@ while (($#)); do
     --in-flight) in_flight="$2"; shift 2 ;;
     --hold) hold="$2"; shift 2 ;;
     --nmt) nmt=true; shift ;;
+    --histograms) histograms="$2"; shift 2 ;;
     --build) build=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -61,5 +63,6 @@ jar_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.
           --out "bench/results/$(date +%F)-connections-$connections.md"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")
+[[ -n "$histograms" ]] && jar_args+=(--histograms "$histograms")
 # The load generator holds as many sockets as the node: it needs the same open files, and little heap (raw NIO).
 bench_run_jar "${jar_args[@]}"

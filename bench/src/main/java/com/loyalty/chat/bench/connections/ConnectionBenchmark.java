@@ -51,6 +51,10 @@ public final class ConnectionBenchmark {
               --in-flight N        handshakes at once (default 200)
               --hold S             seconds to keep every socket after the last handshake (default 30)
               --path P             /ws (default) or /chat
+              --token T            no logins: every socket uses this token (for a probe server that checks none)
+              --offer-deflate      offer permessage-deflate, as browsers do
+              --histograms DIR     write the node's whole heap histograms before and after there
+              --greeting-wait S    before measuring, wait up to S s for every socket's second frame (default 120)
               --out FILE           also write the Markdown report there
               --note TEXT          a line for the report (repeatable)
             """;
@@ -62,6 +66,7 @@ public final class ConnectionBenchmark {
     private static final long GREETING_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Past this many failed handshakes the node is not holding up; the rest are not attempted. */
     private static final int GIVE_UP_AFTER_FAILURES = 2_000;
+    private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     private final URI nodeUrl;
     private final Rest login;
@@ -71,6 +76,10 @@ public final class ConnectionBenchmark {
     private final int inFlight;
     private final int holdSeconds;
     private final String path;
+    private final String fixedToken;
+    private final int greetingWaitSeconds;
+    private final String histograms;
+    private final boolean offerDeflate;
     private final String out;
     private final List<String> notes;
 
@@ -91,6 +100,8 @@ public final class ConnectionBenchmark {
     private final Set<Integer> resolved = ConcurrentHashMap.newKeySet();
     private volatile boolean holding;
     private volatile int attempted;
+    private volatile long greetedBeforeMeasuring;
+    private volatile long lastOutcomeNanos = System.nanoTime();
 
     private ConnectionBenchmark(Args args) {
         this.nodeUrl = URI.create(args.string("--node-url", "http://127.0.0.1:8090"));
@@ -105,6 +116,10 @@ public final class ConnectionBenchmark {
         this.inFlight = args.integer("--in-flight", 200);
         this.holdSeconds = args.integer("--hold", 30);
         this.path = args.string("--path", "/ws");
+        this.fixedToken = args.string("--token", null);
+        this.greetingWaitSeconds = args.integer("--greeting-wait", 120);
+        this.histograms = args.string("--histograms", null);
+        this.offerDeflate = args.flag("--offer-deflate");
         this.out = args.string("--out", null);
         this.notes = args.all("--note");
         this.window = new Semaphore(inFlight);
@@ -119,7 +134,7 @@ public final class ConnectionBenchmark {
         try {
             benchmark = new ConnectionBenchmark(Args.parse(arguments,
                     Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
-                            "--hold", "--path", "--out", "--note"), Set.of()));
+                            "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms"), Set.of("--offer-deflate")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -129,7 +144,7 @@ public final class ConnectionBenchmark {
     }
 
     private int run() throws Exception {
-        List<String> tokens = logIn();
+        List<String> tokens = fixedToken != null ? List.of(fixedToken) : logIn();
 
         log("baseline: full GC and heap histogram of the node (pid " + node.pid() + ")");
         node.nmtBaseline();
@@ -143,16 +158,28 @@ public final class ConnectionBenchmark {
         long peakRss;
         int heldAtEnd;
         long cpuOpening;
-        try (RawSockets sockets = new RawSockets(nodeUrl, new Counting())) {
+        try (RawSockets sockets = new RawSockets(nodeUrl, new Counting(), offerDeflate)) {
             log("opening " + connections + " connections to " + nodeUrl + path + ", " + inFlight + " in flight");
             started = System.nanoTime();
+            lastOutcomeNanos = started;
             long keepAliveTick = started;
             peakRss = 0;
             long lastProgress = started;
             for (int i = 0; i < connections; i++) {
                 attempted = i + 1;
+                boolean stalled = false;
                 while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
                     keepAlive(sockets);
+                    if (System.nanoTime() - lastOutcomeNanos > STALL_NANOS) {
+                        stalled = true;
+                        break;
+                    }
+                }
+                if (stalled) {
+                    log("no handshake came to an end for " + TimeUnit.NANOSECONDS.toSeconds(STALL_NANOS)
+                            + " s: the node is stuck; not attempting the rest");
+                    attempted = i;
+                    break;
                 }
                 String token = tokens.get(i % tokens.size());
                 sockets.connect(i, path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
@@ -177,13 +204,21 @@ public final class ConnectionBenchmark {
                 }
             }
             long deadline = System.nanoTime() + HANDSHAKE_TIMEOUT_NANOS;
-            while (resolved.size() < attempted && System.nanoTime() < deadline && node.alive()) {
+            while (resolved.size() < attempted && System.nanoTime() < deadline && node.alive()
+                    && System.nanoTime() - lastOutcomeNanos < STALL_NANOS) {
                 Thread.sleep(200);
                 keepAlive(sockets);
                 peakRss = Math.max(peakRss, node.rssBytes());
             }
             openedNanos = Math.max(lastEstablishedNanos.get(), started + 1) - started;
             cpuOpening = ProcessCpu.cpuMillis(node.pid()).orElse(cpuBefore) - cpuBefore;
+            // Idle means greeted: what a connection holds while its offline messages are on their way is not idle.
+            long greetingDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(greetingWaitSeconds);
+            while (greeted.sum() < established.sum() - closedCount() && System.nanoTime() < greetingDeadline) {
+                Thread.sleep(500);
+                keepAlive(sockets);
+            }
+            greetedBeforeMeasuring = greeted.sum();
             log(progress(attempted) + "; settling " + SETTLE_MILLIS / 1000 + " s");
             long settleUntil = System.currentTimeMillis() + SETTLE_MILLIS;
             while (System.currentTimeMillis() < settleUntil) {
@@ -206,6 +241,11 @@ public final class ConnectionBenchmark {
             log("held at the end: " + heldAtEnd + "; dropping every socket");
         }
 
+        if (histograms != null) {
+            Files.createDirectories(Path.of(histograms));
+            Files.writeString(Path.of(histograms, "before.txt"), before.fullHistogram());
+            Files.writeString(Path.of(histograms, "after.txt"), after.fullHistogram());
+        }
         String report = report(before, after, nmtDiff, peakRss, heldAtEnd, openedNanos, cpuOpening);
         System.out.println(report);
         if (out != null) {
@@ -235,6 +275,10 @@ public final class ConnectionBenchmark {
                 }
             }
         });
+    }
+
+    private int closedCount() {
+        return closedWhileOpening.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private int countOpen(RawSockets sockets) throws InterruptedException {
@@ -307,7 +351,7 @@ public final class ConnectionBenchmark {
         @Override
         public void frame(RawSockets.Client client, String type, long nanos) {
             if (client.framesSeen == 0) {
-                if ("connection_established".equals(type)) {
+                if ("connection_established".equals(type) || client.compressed) {
                     established.increment();
                     toEstablished.recordValue(Math.min(nanos - client.startedNanos, toEstablished.getHighestTrackableValue()));
                     lastEstablishedNanos.accumulateAndGet(nanos, Math::max);
@@ -329,6 +373,7 @@ public final class ConnectionBenchmark {
         }
 
         private void resolve(RawSockets.Client client) {
+            lastOutcomeNanos = System.nanoTime();
             if (resolved.add(client.index)) {
                 window.release();
             }
@@ -345,7 +390,9 @@ public final class ConnectionBenchmark {
         text.append("Straight to ").append(nodeUrl).append(path).append(", ").append(users)
                 .append(" accounts, at most ").append(inFlight).append(" handshakes in flight; every socket sends a ")
                 .append("heartbeat frame every ").append(TimeUnit.NANOSECONDS.toSeconds(HEARTBEAT_EVERY_NANOS))
-                .append(" s and answers pings. Heap is live heap after a full GC (`jcmd GC.class_histogram`); RSS is ")
+                .append(" s and answers pings")
+                .append(offerDeflate ? "; the handshake offers permessage-deflate, as browsers' do" : "")
+                .append(". Heap is live heap after a full GC (`jcmd GC.class_histogram`); RSS is ")
                 .append("`VmRSS`. Machine: ").append(Machine.describe()).append(".\n");
         String jvm = ProcessCpu.jvmOptionsOf(node.pid());
         text.append("Node JVM options: `").append(jvm.isEmpty() ? "(none)" : jvm).append("`.\n");
@@ -365,6 +412,7 @@ public final class ConnectionBenchmark {
         row(text, "connect → `connection_established` p50 / p99 / max (ms)", millis(toEstablished));
         row(text, "connect → second frame p50 / p99 / max (ms)", millis(toGreeted));
         row(text, "second frame", secondFrames.isEmpty() ? "—" : describe(secondFrames));
+        row(text, "sockets greeted (second frame) when measured", fmt(greetedBeforeMeasuring));
         row(text, "node CPU while opening (ms per handshake)",
                 String.format(Locale.ROOT, "%,d ms (%.2f)", cpuOpeningMillis, cpuOpeningMillis / Math.max(1.0, held)));
         row(text, "node RSS before → after (peak)", mib(before.rssBytes()) + " → " + mib(after.rssBytes()) + " ("

@@ -23,7 +23,7 @@ final class NodeProbe {
 
     /** One look at the node; {@code histogram} is its top lines (by bytes). */
     record Snapshot(long rssBytes, long liveHeapBytes, long liveObjects, long openFiles, List<String> histogram,
-                    Long nmtCommittedKb) {
+                    Long nmtCommittedKb, String fullHistogram) {
     }
 
     private final long pid;
@@ -78,7 +78,7 @@ final class NodeProbe {
                 top.add(line.strip());
             }
         }
-        return new Snapshot(rssBytes(), bytes, objects, openFiles(), top, nmtCommittedKb());
+        return new Snapshot(rssBytes(), bytes, objects, openFiles(), top, nmtCommittedKb(), histogram);
     }
 
     /** Null when the node runs without {@code -XX:NativeMemoryTracking}. */

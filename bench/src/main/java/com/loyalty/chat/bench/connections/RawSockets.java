@@ -53,6 +53,8 @@ final class RawSockets implements AutoCloseable {
         /** For the benchmark's own bookkeeping (selector thread only). */
         long lastHeartbeatNanos;
         int framesSeen;
+        /** The server took permessage-deflate: text frames are compressed, their types unreadable here. */
+        boolean compressed;
         private final SocketChannel channel;
         private final ByteBuffer request;
         private byte[] head = new byte[512];
@@ -93,7 +95,10 @@ final class RawSockets implements AutoCloseable {
     private final java.util.Set<Client> pending = new java.util.HashSet<>();
     private volatile boolean running = true;
 
-    RawSockets(URI node, Events events) throws IOException {
+    private final boolean offerDeflate;
+
+    RawSockets(URI node, Events events, boolean offerDeflate) throws IOException {
+        this.offerDeflate = offerDeflate;
         this.selector = Selector.open();
         this.address = new InetSocketAddress(node.getHost(), node.getPort());
         this.events = events;
@@ -132,7 +137,9 @@ final class RawSockets implements AutoCloseable {
             ThreadLocalRandom.current().nextBytes(key);
             String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + address.getHostString() + ":"
                     + address.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                    + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                    + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n"
+                    + (offerDeflate ? "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" : "")
+                    + "\r\n";
             Client client = new Client(index, channel, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             pending.add(client);
             if (channel.connect(address)) {
@@ -232,6 +239,7 @@ final class RawSockets implements AutoCloseable {
                 String head = new String(client.head, 0, n, StandardCharsets.ISO_8859_1);
                 client.status = Integer.parseInt(head.substring(9, 12));
                 if (client.status == 101) {
+                    client.compressed = head.toLowerCase(java.util.Locale.ROOT).contains("permessage-deflate");
                     client.head = null;
                     client.state = State.OPEN;
                     pending.remove(client);
