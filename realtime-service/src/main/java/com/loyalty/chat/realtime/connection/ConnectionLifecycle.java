@@ -23,6 +23,7 @@ class ConnectionLifecycle {
     /** Tomcat's per-session bound on a blocking write; its default of 20 s would outlast the send time limit. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
+    private static final long MIN_BUFFERED = 8L * 1024 * 1024;
     private static final ThreadFactory GREETERS = Thread.ofVirtual().name("ws-greeting-", 0).factory();
 
     private final ConnectionRegistry registry;
@@ -31,6 +32,7 @@ class ConnectionLifecycle {
     private final FrameCodec codec;
     private final ConnectionProperties properties;
     private final NodeId nodeId;
+    private final NodeBuffers nodeBuffers;
 
     ConnectionLifecycle(ConnectionRegistry registry, List<ConnectionListener> listeners,
                         List<ConnectionGreeting> greetings, FrameCodec codec, ConnectionProperties properties,
@@ -41,6 +43,9 @@ class ConnectionLifecycle {
         this.codec = codec;
         this.properties = properties;
         this.nodeId = nodeId;
+        // Half the heap kept beside the connections' own may be frames queued for clients or coming from them.
+        this.nodeBuffers = new NodeBuffers(Math.max(MIN_BUFFERED, properties.heapReserve().toBytes() / 2),
+                registry::size);
     }
 
     /**
@@ -53,9 +58,10 @@ class ConnectionLifecycle {
     Connection open(WebSocketSession session, Protocol protocol) {
         limitBlockingSends(session);
         ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
-        Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit());
+        Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
+                nodeBuffers);
         Connection connection = new Connection(UUID.randomUUID().toString(), identity, protocol, codec, outbox,
-                new FrameBudget(properties.rateLimit(), System.nanoTime()));
+                new FrameBudget(properties.rateLimit(), System.nanoTime()), nodeBuffers);
         connection.holdForGreeting();
         connection.greet(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
                 nodeId.value(), properties.heartbeatInterval()));
