@@ -28,11 +28,12 @@ class OfflineReplay implements ConnectionGreeting {
     static final String REQUEST_TYPE = "offline_messages";
 
     private final MissedMessages missed;
+    /** Fair: in a reconnect storm clients are answered in the order they came. */
     private final Semaphore questions;
 
     OfflineReplay(MissedMessages missed, CatchupProperties properties) {
         this.missed = missed;
-        this.questions = new Semaphore(properties.offlineConcurrency());
+        this.questions = new Semaphore(properties.offlineConcurrency(), true);
     }
 
     @Override
