@@ -33,5 +33,5 @@ node_pid="$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | he
 echo "[bench] node $node_url (pid $node_pid), session-service $session_url; logs in $logs" >&2
 nice -n -5 java -Xms256m -Xmx1g -jar "bench/target/bench-$version-exec.jar" connections --node-url "$node_url" \
   --login-url "$session_url" --node-pid "$node_pid" \
-  --note "Commit $(git rev-parse --short HEAD); a stack on free ports (bench/free-ports/connections.sh); services' JVM options \`${STACK_JVM_OPTS:-./run's defaults}\`" \
+  --note "Commit $(git rev-parse --short HEAD); a stack on free ports (bench/free-ports/connections.sh); services' JVM options \`${STACK_JVM_OPTS:-the launcher defaults}\`" \
   "$@"
