@@ -20,6 +20,7 @@ public class FreePortStack {
                 .withLogDirectory(logs).withJvmOptions(jvm))) {
             System.out.println("NODE " + stack.realtimeNodeUrls().getFirst());
             System.out.println("SESSION " + stack.serviceUrl("session-service"));
+            System.out.println("GATEWAY " + stack.gatewayUrl());
             System.out.println("UP");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -28,6 +28,8 @@ until grep -q "^UP" "$logs/stack.out"; do
   sleep 2
 done
 node_url="$(sed -n 's/^NODE //p' "$logs/stack.out")"; session_url="$(sed -n 's/^SESSION //p' "$logs/stack.out")"
+gateway_url="$(sed -n 's/^GATEWAY //p' "$logs/stack.out")"
+[[ "${THROUGH_GATEWAY:-}" == true ]] && node_url="$gateway_url"
 port="${node_url##*:}"; port="${port%/}"
 node_pid="$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
 echo "[bench] node $node_url (pid $node_pid), session-service $session_url; logs in $logs" >&2
