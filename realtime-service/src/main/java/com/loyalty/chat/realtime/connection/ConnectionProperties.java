@@ -56,7 +56,7 @@ record ConnectionProperties(
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferSize,
         @DefaultValue("20000") int maxConnections,
-        @DefaultValue("16KB") DataSize memoryPerConnection,
+        @DefaultValue("20KB") DataSize memoryPerConnection,
         @DefaultValue("128MB") DataSize heapReserve,
         @DefaultValue("512") int fileReserve,
         @DefaultValue("5s") Duration retryAfter,
