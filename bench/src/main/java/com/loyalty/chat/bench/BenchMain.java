@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import com.loyalty.chat.bench.adminlist.AdminListBenchmark;
 import com.loyalty.chat.bench.adminlist.Seeder;
+import com.loyalty.chat.bench.connections.ConnectionBenchmark;
 import com.loyalty.chat.bench.messages.MessageBenchmark;
 
 /**
@@ -17,6 +18,7 @@ public final class BenchMain {
               messages    the message path: open-model load, delivery latency, CPU per message (see MessageOptions)
               seed        fill the project's database with sessions and messages for the admin list
               admin-list  GET /api/v2/admin/chat/sessions for every status filter and deep pages
+              connections idle authenticated sockets held by one realtime node: handshakes/s, refusals, memory
             Each command takes --help.
             """;
 
@@ -33,6 +35,7 @@ public final class BenchMain {
             case "messages" -> MessageBenchmark.main(options);
             case "seed" -> Seeder.main(options);
             case "admin-list" -> AdminListBenchmark.main(options);
+            case "connections" -> ConnectionBenchmark.main(options);
             default -> {
                 System.err.print(USAGE);
                 yield 2;

@@ -142,6 +142,10 @@ public final class ProcessCpu {
     }
 
     /** The JVM options a process was started with: what comes before {@code -jar}. */
+    public static String jvmOptionsOf(long pid) {
+        return jvmOptions(pid);
+    }
+
     static String jvmOptions(long pid) {
         List<String> command = commandLine(pid);
         int jar = command.indexOf("-jar");

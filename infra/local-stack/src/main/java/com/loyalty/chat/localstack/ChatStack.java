@@ -29,6 +29,15 @@ public final class ChatStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatStack.class);
 
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+    /**
+     * A realtime node's heap is mostly its connections, which live as long as they are open (old generation): a larger
+     * heap than the other services' and a young generation sized for the garbage of handshakes and frames, not a third
+     * of the heap. Added to the default options (or to CHAT_JVM_OPTS that keeps them and adds flags, such as native
+     * memory tracking); options that choose their own heap replace them. See realtime-service/README.md.
+     */
+    static final List<String> REALTIME_NODE_OPTIONS = List.of("-Xmx512m", "-Xmn64m");
+
     /** Five or more JVMs starting at once on two cores can take minutes. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -189,7 +198,14 @@ public final class ChatStack implements AutoCloseable {
         int port = portsByName.get(name);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
+        // A JVM out of memory may lose a thread that matters (a realtime node's poller) and keep running as a zombie:
+        // exit instead, so whoever supervises the process restarts it. First, so CHAT_JVM_OPTS can still turn it off.
+        command.add(EXIT_ON_OUT_OF_MEMORY);
         command.addAll(options.jvmOptions());
+        if (module.equals(ServiceJars.REALTIME)
+                && options.jvmOptions().containsAll(ChatStackOptions.DEFAULT_JVM_OPTIONS)) {
+            command.addAll(REALTIME_NODE_OPTIONS);
+        }
         command.add("-jar");
         command.add(ServiceJars.of(options.projectRoot(), module).toString());
         Map<String, String> processEnvironment = new LinkedHashMap<>(environment);

@@ -1,6 +1,7 @@
 package com.loyalty.chat.realtime.catchup;
 
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.stereotype.Component;
 
@@ -27,20 +28,30 @@ class OfflineReplay implements ConnectionGreeting {
     static final String REQUEST_TYPE = "offline_messages";
 
     private final MissedMessages missed;
+    /** Fair: in a reconnect storm clients are answered in the order they came. */
+    private final Semaphore questions;
 
-    OfflineReplay(MissedMessages missed) {
+    OfflineReplay(MissedMessages missed, CatchupProperties properties) {
         this.missed = missed;
+        this.questions = new Semaphore(properties.offlineConcurrency(), true);
     }
 
     @Override
     public void greet(Connection connection) {
         Protocol protocol = connection.protocol();
         MissedMessages.Page page;
+        questions.acquireUninterruptibly();
         try {
+            if (connection.closing()) {
+                // Gone while waiting its turn: nobody to tell.
+                return;
+            }
             page = missed.offline(connection.identity());
         } catch (ChatException e) {
             connection.greet(protocol.error(e.errorCode().code(), e.getMessage(), REQUEST_TYPE, null, null));
             return;
+        } finally {
+            questions.release();
         }
         List<List<JsonNode>> parts = missed.inFrames(page.messages());
         for (int part = 1; part <= parts.size(); part++) {

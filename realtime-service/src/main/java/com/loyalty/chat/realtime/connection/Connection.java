@@ -22,6 +22,7 @@ public final class Connection {
     private final FrameCodec codec;
     private final Outbox outbox;
     private final FrameBudget budget;
+    private final NodeBuffers nodeBuffers;
     private final AtomicReference<String> openSessionId = new AtomicReference<>();
     /** When the client last sent a frame of its own; pongs do not count, as they do not keep a connection. */
     private volatile long lastFrameNanos = System.nanoTime();
@@ -35,7 +36,8 @@ public final class Connection {
     private long partialFrameBytes;
 
     Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox,
-               FrameBudget budget) {
+               FrameBudget budget, NodeBuffers nodeBuffers) {
+        this.nodeBuffers = nodeBuffers;
         this.id = id;
         this.identity = identity;
         this.protocol = protocol;
@@ -121,7 +123,7 @@ public final class Connection {
     }
 
     /** True once the node closes this connection, or the container reported it closed. */
-    boolean closing() {
+    public boolean closing() {
         return outbox.closing();
     }
 
@@ -177,7 +179,7 @@ public final class Connection {
      * @param frameBytes the UTF-8 size of the frame so far, this part included
      * @return the whole frame when {@code part} is its last, else null
      */
-    String joinFrame(String part, long frameBytes, boolean last) {
+    synchronized String joinFrame(String part, long frameBytes, boolean last) {
         if (partialFrame == null && last) {
             return part;
         }
@@ -186,17 +188,30 @@ public final class Connection {
         }
         partialFrame.append(part);
         if (!last) {
+            nodeBuffers.add(frameBytes - partialFrameBytes);
             partialFrameBytes = frameBytes;
             return null;
         }
         String frame = partialFrame.toString();
-        partialFrame = null;
-        partialFrameBytes = 0;
+        dropPartialFrame();
         return frame;
     }
 
+    /** Whether the node, holding too much for its clients, needs this connection to give up the frame it sends. */
+    boolean partialFrameOverShare(long frameBytes) {
+        return nodeBuffers.overShare(frameBytes);
+    }
+
+    private synchronized void dropPartialFrame() {
+        nodeBuffers.release(partialFrameBytes);
+        partialFrame = null;
+        partialFrameBytes = 0;
+    }
+
+    /** The container reports a close on the connection's own thread, so no part is being joined meanwhile. */
     void discard() {
         outbox.discard();
+        dropPartialFrame();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package com.loyalty.chat.realtime.connection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,28 +32,48 @@ class ConnectionGate implements NodeAdmission, SmartLifecycle {
     private final ConnectionRegistry registry;
     private final ConnectionLifecycle lifecycle;
     private final ConnectionProperties properties;
+    private final ConnectionCapacity capacity;
+    /** Handshakes admitted and not yet over: they hold no registered connection yet, but will. */
+    private final AtomicInteger handshaking = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean draining;
 
-    ConnectionGate(ConnectionRegistry registry, ConnectionLifecycle lifecycle, ConnectionProperties properties) {
+    ConnectionGate(ConnectionRegistry registry, ConnectionLifecycle lifecycle, ConnectionProperties properties,
+                   ConnectionCapacity capacity) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.properties = properties;
+        this.capacity = capacity;
     }
 
     /**
-     * The cap is checked before the upgrade, so a burst of simultaneous handshakes may overshoot it by as many as are
-     * in flight at once; it protects the node's memory, which that does not threaten.
+     * Counts the connections held and the handshakes admitted but not over yet against the node's capacity, so a
+     * storm of simultaneous handshakes cannot overshoot it by more than the few that finished their handshake and
+     * are not registered yet. An admitted handshake must be followed by {@link #handshakeOver()}.
      */
     @Override
     public Optional<String> refusal() {
         if (draining) {
             return Optional.of("this node is shutting down; reconnect to another node");
         }
-        if (registry.size() >= properties.maxConnections()) {
+        int admitted = handshaking.incrementAndGet();
+        String shortage = capacity.shortage(registry.size() + admitted - 1);
+        if (shortage != null) {
+            handshaking.decrementAndGet();
+            log.debug("Refusing a connection: no room ({})", shortage);
             return Optional.of("this node is full; reconnect to another node or try again later");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void handshakeOver() {
+        handshaking.decrementAndGet();
+    }
+
+    @Override
+    public Duration retryAfter() {
+        return properties.retryAfter();
     }
 
     /** Also after a stop: a context can be stopped and started again (test contexts are paused that way). */

@@ -3,7 +3,7 @@ package com.loyalty.chat.realtime.connection;
 /**
  * Tells a new connection something right after {@code connection_established} and before any event routed to it.
  * Called once per connection, after it is registered (so nothing routed to it meanwhile is lost, only held back),
- * on the connection's container thread; it may block, as that thread is virtual.
+ * on a virtual thread of its own after the handshake is over; it may block.
  */
 public interface ConnectionGreeting {
 

@@ -27,6 +27,8 @@ final class ConnectionHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
     private static final String CONNECTION_ATTRIBUTE = Connection.class.getName();
     private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("frame too large");
+    /** 1013, as for a reader too slow: the node holds too much for its clients to take a large frame now. */
+    private static final CloseStatus TRY_AGAIN_LATER = CloseStatus.SERVICE_OVERLOAD.withReason("node busy, try again later");
 
     private final Protocol protocol;
     private final ConnectionLifecycle lifecycle;
@@ -65,6 +67,10 @@ final class ConnectionHandler extends TextWebSocketHandler {
         long frameBytes = connection.partialFrameBytes() + utf8Length(part);
         if (frameBytes > maxFrameBytes) {
             connection.close(TOO_BIG);
+            return;
+        }
+        if (!message.isLast() && connection.partialFrameOverShare(frameBytes)) {
+            connection.close(TRY_AGAIN_LATER);
             return;
         }
         String text = connection.joinFrame(part, frameBytes, message.isLast());

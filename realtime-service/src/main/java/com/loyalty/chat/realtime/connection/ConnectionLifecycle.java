@@ -2,6 +2,7 @@ package com.loyalty.chat.realtime.connection;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,16 @@ class ConnectionLifecycle {
     /** Tomcat's per-session bound on a blocking write; its default of 20 s would outlast the send time limit. */
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
+    private static final long MIN_BUFFERED = 8L * 1024 * 1024;
+    private static final ThreadFactory GREETERS = Thread.ofVirtual().name("ws-greeting-", 0).factory();
+
     private final ConnectionRegistry registry;
     private final List<ConnectionListener> listeners;
     private final List<ConnectionGreeting> greetings;
     private final FrameCodec codec;
     private final ConnectionProperties properties;
     private final NodeId nodeId;
+    private final NodeBuffers nodeBuffers;
 
     ConnectionLifecycle(ConnectionRegistry registry, List<ConnectionListener> listeners,
                         List<ConnectionGreeting> greetings, FrameCodec codec, ConnectionProperties properties,
@@ -38,25 +43,36 @@ class ConnectionLifecycle {
         this.codec = codec;
         this.properties = properties;
         this.nodeId = nodeId;
+        // Half the heap kept beside the connections' own may be frames queued for clients or coming from them.
+        this.nodeBuffers = new NodeBuffers(Math.max(MIN_BUFFERED, properties.heapReserve().toBytes() / 2),
+                registry::size);
     }
 
     /**
      * {@code connection_established} goes out at once; events routed to the connection once it is registered wait
-     * until the greetings are sent. A greeting that fails is logged and skipped: the connection is registered by
-     * then and must be handed back to the container, which only learns of it when this returns.
+     * until the greetings are sent. The greetings (the offline messages, asked of message-service) run on a virtual
+     * thread of their own, so the handshake is over without waiting for another service: a storm of reconnecting
+     * clients is served as fast as the node can verify tokens, and catches up as fast as message-service answers. A
+     * greeting that fails is logged and skipped.
      */
     Connection open(WebSocketSession session, Protocol protocol) {
         limitBlockingSends(session);
         ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
-        Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit());
+        Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
+                nodeBuffers);
         Connection connection = new Connection(UUID.randomUUID().toString(), identity, protocol, codec, outbox,
-                new FrameBudget(properties.rateLimit(), System.nanoTime()));
+                new FrameBudget(properties.rateLimit(), System.nanoTime()), nodeBuffers);
         connection.holdForGreeting();
         connection.greet(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
                 nodeId.value(), properties.heartbeatInterval()));
         registry.add(connection);
         log.debug("Opened {}", connection);
         listeners.forEach(listener -> listener.connectionOpened(connection));
+        GREETERS.newThread(() -> greet(connection)).start();
+        return connection;
+    }
+
+    private void greet(Connection connection) {
         for (ConnectionGreeting greeting : greetings) {
             try {
                 greeting.greet(connection);
@@ -65,7 +81,6 @@ class ConnectionLifecycle {
             }
         }
         connection.greeted();
-        return connection;
     }
 
     /** Idempotent: the container and a draining node may both report one connection closed. */

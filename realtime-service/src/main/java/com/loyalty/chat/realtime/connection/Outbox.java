@@ -57,7 +57,14 @@ final class Outbox {
     private volatile boolean finishing;
     private volatile long writeStartedNanos = NOT_WRITING;
 
+    private final NodeBuffers nodeBuffers;
+
     Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
+        this(session, bufferLimitBytes, sendTimeLimit, NodeBuffers.UNLIMITED);
+    }
+
+    Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
+        this.nodeBuffers = nodeBuffers;
         this.session = session;
         this.bufferLimitBytes = bufferLimitBytes;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
@@ -129,7 +136,7 @@ final class Outbox {
         }
         ahead.clear();
         queue.clear();
-        queuedBytes.set(0);
+        nodeBuffers.release(queuedBytes.getAndSet(0));
         discarded.complete(null);
         return true;
     }
@@ -139,14 +146,27 @@ final class Outbox {
             return;
         }
         target.add(outgoing);
-        long queued = queuedBytes.addAndGet(outgoing.message().getPayloadLength());
-        if (queued > bufferLimitBytes || writeIsStuck()) {
+        int length = outgoing.message().getPayloadLength();
+        long queued = queuedBytes.addAndGet(length);
+        nodeBuffers.add(length);
+        if (closed.get()) {
+            // Discarded meanwhile: what discard() let go of may not have included this frame.
+            release(length);
+            return;
+        }
+        if (queued > bufferLimitBytes || writeIsStuck() || nodeBuffers.overShare(queued)) {
             log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", session.getId(),
                     queued, writeInFlightMillis());
             close(SLOW_CONSUMER);
             return;
         }
         startDraining();
+    }
+
+    /** Never below zero: discard() may have let go of everything already. */
+    private void release(long length) {
+        long before = queuedBytes.getAndUpdate(queued -> Math.max(0, queued - length));
+        nodeBuffers.release(before - Math.max(0, before - length));
     }
 
     private void startDraining() {
@@ -180,7 +200,7 @@ final class Outbox {
         do {
             Outgoing next;
             while (!closed.get() && (next = next()) != null) {
-                queuedBytes.addAndGet(-next.message().getPayloadLength());
+                release(next.message().getPayloadLength());
                 write(next);
             }
             draining.set(false);

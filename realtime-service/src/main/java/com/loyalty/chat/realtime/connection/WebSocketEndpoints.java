@@ -51,10 +51,13 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         String[] origins = properties.allowedOriginPatterns().toArray(String[]::new);
         for (Protocol protocol : protocols) {
-            registry.addHandler(new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties),
-                            protocol.path())
+            var registration = registry.addHandler(
+                            new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties), protocol.path())
                     .addInterceptors(admissionInterceptor, roleInterceptor, upgradeInterceptor)
                     .setAllowedOriginPatterns(origins);
+            if (!properties.perMessageDeflate()) {
+                registration.setHandshakeHandler(new UncompressedHandshakes());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ public class ConnectionRoleInterceptor implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) throws IOException {
-        if (!(request.getPrincipal() instanceof JwtAuthenticationToken authentication)) {
+        // The verified token, from the security context: the request itself carries only the user id by now.
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken authentication)) {
             errors.write(response, ErrorCode.TOKEN_MISSING, ErrorCode.TOKEN_MISSING.defaultMessage());
             return false;
         }

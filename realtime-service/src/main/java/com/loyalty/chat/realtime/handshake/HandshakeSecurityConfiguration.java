@@ -1,7 +1,10 @@
 package com.loyalty.chat.realtime.handshake;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -52,6 +55,16 @@ class HandshakeSecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /** Right behind the security filters: the token is verified by then and need not stay with the connection. */
+    @Bean
+    FilterRegistrationBean<LeanHandshakeRequest.Filter> leanHandshakeRequests(List<Protocol> protocols) {
+        Set<String> endpoints = protocols.stream().map(Protocol::path).collect(Collectors.toSet());
+        FilterRegistrationBean<LeanHandshakeRequest.Filter> registration =
+                new FilterRegistrationBean<>(new LeanHandshakeRequest.Filter(endpoints));
+        registration.setOrder(0);
+        return registration;
     }
 
     /** Boot adds this to the decoder's validators: a token whose subject is not a user id is invalid (4002). */

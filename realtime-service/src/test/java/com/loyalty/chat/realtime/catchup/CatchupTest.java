@@ -33,6 +33,31 @@ class CatchupTest extends TwoNodeTest {
     @AfterEach
     void messageServiceBack() {
         messageService.unavailable(false);
+        messageService.answerOfflineQuestions();
+    }
+
+    /**
+     * The offline messages are asked for after the handshake, not during it: the node reads what the client sends
+     * while message-service has not answered yet, and still tells the client nothing before its greeting.
+     */
+    @Test
+    void whileMessageServiceIsSlowToSayWhatWasMissedTheClientIsServedAndHearsItsGreetingFirst() {
+        SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
+        messageService.holdOfflineQuestions();
+        try (TestClient client = connectA("/ws?token=" + user.userToken())) {
+            client.awaitFrame("connection_established");
+            client.send("send_message", Map.of("sessionId", sessionId, "content", "先说一句",
+                    "tempMessageId", "temp_early"));
+
+            messageService.awaitStored(user.userId(), "temp_early");
+            assertThat(client.frames()).extracting(frame -> frame.path("type").asString())
+                    .containsExactly("connection_established");
+
+            messageService.answerOfflineQuestions();
+            client.awaitFrame("message_sent");
+            assertThat(client.frames()).extracting(frame -> frame.path("type").asString())
+                    .startsWith("connection_established", "offline_messages").contains("message_sent");
+        }
     }
 
     @Test

@@ -100,8 +100,10 @@ class NodeLimitsTest {
             assertThatThrownBy(() -> connect("/ws?token=" + token))
                     .isInstanceOf(CompletionException.class)
                     .cause()
-                    .isInstanceOfSatisfying(WebSocketHandshakeException.class,
-                            refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(503));
+                    .isInstanceOfSatisfying(WebSocketHandshakeException.class, refused -> {
+                        assertThat(refused.getResponse().statusCode()).isEqualTo(503);
+                        assertThat(refused.getResponse().headers().firstValue("Retry-After")).hasValue("5");
+                    });
             JsonNode envelope = get("/ws?token=" + token);
             assertThat(envelope.path("code").asInt()).isEqualTo(5003);
             assertThat(envelope.path("success").asBoolean()).isFalse();

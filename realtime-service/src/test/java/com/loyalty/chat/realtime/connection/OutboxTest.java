@@ -73,6 +73,41 @@ class OutboxTest {
         verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
     }
 
+    /**
+     * The node's buffers are over their limit (another slow client holds most of it) and this client holds more than
+     * its share: it is closed as too slow although its own send buffer would still take more.
+     */
+    @Test
+    void aClientHoldingMoreThanItsShareWhileTheNodeHoldsTooMuchIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
+        when(session.isOpen()).thenReturn(true);
+        NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
+        nodeBuffers.add(9_500);
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        outbox.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        IntStream.range(0, 20).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+
+        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
+        assertThat(nodeBuffers.held()).isEqualTo(9_500);
+    }
+
+    @Test
+    void withinItsShareAClientStaysWhateverTheNodeHolds() throws Exception {
+        blockTheSocket();
+        NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
+        nodeBuffers.add(50_000);
+        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        outbox.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        IntStream.range(0, 9).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+
+        assertThat(outbox.closing()).isFalse();
+        assertThat(nodeBuffers.held()).isEqualTo(50_000 + 900);
+    }
+
     @Test
     void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() throws Exception {
         blockTheSocket();

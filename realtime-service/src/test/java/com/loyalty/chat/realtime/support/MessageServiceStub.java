@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -71,6 +73,8 @@ public final class MessageServiceStub {
     private final List<Stored> messages = new ArrayList<>();
     private final List<JsonNode> receipts = new CopyOnWriteArrayList<>();
     private volatile boolean unavailable;
+    /** While set, questions for offline messages wait until it opens (or 30 s pass). */
+    private volatile CountDownLatch offlineGate;
 
     private MessageServiceStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -111,6 +115,19 @@ public final class MessageServiceStub {
     /** While unavailable, every HTTP call is answered 503 with 5003; commands are still handled. */
     public void unavailable(boolean down) {
         this.unavailable = down;
+    }
+
+    /** Questions for offline messages wait, unanswered, until {@link #answerOfflineQuestions()}. */
+    public void holdOfflineQuestions() {
+        offlineGate = new CountDownLatch(1);
+    }
+
+    public void answerOfflineQuestions() {
+        CountDownLatch gate = offlineGate;
+        offlineGate = null;
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     /** The message stored for this sender's temp id, once it is. */
@@ -225,12 +242,24 @@ public final class MessageServiceStub {
                     .substring((side == SenderType.ADMIN ? ADMIN_PREFIX : USER_PREFIX).length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             if (path.equals("offline-messages")) {
+                awaitOfflineGate();
                 offline(exchange, caller, side, Integer.parseInt(query.getOrDefault("limit", "100")));
             } else if (path.startsWith("sessions/") && path.endsWith("/messages")) {
                 history(exchange, caller, side, path.substring("sessions/".length(), path.length() - "/messages".length()),
                         query);
             } else {
                 Stubs.answer(exchange, 404, 4004, null);
+            }
+        }
+    }
+
+    private void awaitOfflineGate() {
+        CountDownLatch gate = offlineGate;
+        if (gate != null) {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The connection benchmark: starts the project with N realtime nodes, opens many idle authenticated WebSocket
+# connections straight to the first node, and reports connections held, handshakes/s, refusals and the node's memory
+# per connection (RSS, live heap, native memory) to bench/results/<date>-connections-<N>.md. See bench/README.md.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: bench/connections.sh [--nodes N] [--connections N] [--users N] [--in-flight N] [--hold S] [--nmt] [--build]
+  --nodes N        realtime nodes (default 1); the connections all go to the first (:8090)
+  --connections N  sockets to open (default 18000; this machine allows 20,000 open files per process)
+  --users N        accounts the sockets are spread over (default min(connections, 1000))
+  --in-flight N    handshakes at once (default 200)
+  --hold S         seconds to keep every socket open after the last handshake (default 30)
+  --nmt            run the services with -XX:NativeMemoryTracking=summary (adds a little memory per thread)
+  --histograms DIR write the node's whole heap histograms (before, after) to DIR
+  --build          rebuild the jars first
+Environment: CHAT_JVM_OPTS overrides the services' JVM options. Unlike run.sh the default is the launcher's own
+(what ./run gives every service), since the goal is the connections a node holds under the heap ./run gives it.
+EOF
+}
+
+invocation="bench/connections.sh $*"
+nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false histograms=
+while (($#)); do
+  case "$1" in
+    --nodes) nodes="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --users) users="$2"; shift 2 ;;
+    --in-flight) in_flight="$2"; shift 2 ;;
+    --hold) hold="$2"; shift 2 ;;
+    --nmt) nmt=true; shift ;;
+    --histograms) histograms="$2"; shift 2 ;;
+    --build) build=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+# The launcher's defaults, unless told otherwise (lib.sh would otherwise pick run.sh's measuring options).
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/.."
+launcher_defaults="$(./run --help 2>/dev/null | sed -n 's/.*CHAT_JVM_OPTS.*(default "\(.*\)").*/\1/p')"
+export CHAT_JVM_OPTS="${CHAT_JVM_OPTS:-$launcher_defaults}"
+[[ "$nmt" == true ]] && CHAT_JVM_OPTS="$CHAT_JVM_OPTS -XX:NativeMemoryTracking=summary"
+
+source "$here/lib.sh"
+bench_build "$build"
+
+trap stack_stop EXIT
+trap 'exit 130' INT TERM
+
+run_args=()
+run_supports --fresh && run_args+=(--fresh)
+stack_start "$nodes" "$ROOT/.run/bench-logs/connections-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
+
+node_pid="$(ss -ltnpH 'sport = :8090' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+[[ -n "$node_pid" ]] || { bench_log "nothing listens on :8090"; exit 1; }
+bench_log "node realtime-1 is pid $node_pid; its open-file limit: $(grep 'Max open files' "/proc/$node_pid/limits" | awk '{print $4}')"
+
+jar_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.0.1:8081 --node-pid "$node_pid"
+          --connections "$connections" --in-flight "$in_flight" --hold "$hold"
+          --out "bench/results/$(date +%F)-connections-$connections.md"
+          --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
+[[ -n "$users" ]] && jar_args+=(--users "$users")
+[[ -n "$histograms" ]] && jar_args+=(--histograms "$histograms")
+# The load generator holds as many sockets as the node: it needs the same open files, and little heap (raw NIO).
+bench_run_jar "${jar_args[@]}"
