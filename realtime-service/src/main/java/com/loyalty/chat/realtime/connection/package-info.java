@@ -4,4 +4,7 @@
  * client frames, within each connection's rate limit, to their handlers, and the end of connections that went idle,
  * half-open or past their token's expiry.
  */
+@NullMarked
 package com.loyalty.chat.realtime.connection;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * must have room and not be shutting down, and a refused handshake answers with the REST envelope instead of
  * upgrading, as does every other HTTP error of the node.
  */
+@NullMarked
 package com.loyalty.chat.realtime.handshake;
+
+import org.jspecify.annotations.NullMarked;
