@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
@@ -120,6 +121,12 @@ class GatewayRoutingTest {
     void answersUnknownRouteWith4004() {
         client().get().uri("/no/such/path").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo(4004);
+    }
+
+    @Test
+    void closesTheConnectionAfterAnAnswerItWritesItself() {
+        client().get().uri("/no/such/path").exchange()
+                .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close");
     }
 
     @Test
