@@ -48,6 +48,26 @@ class ExactIdsTest {
     }
 
     @Test
+    void anEventIdRepeatedWithTrailingSpacesCountsOnceAndHoldsNothingUp() {
+        String session = "session_ids_" + UUID.randomUUID();
+        String eventId = "evt-" + UUID.randomUUID();
+        new EventScript()
+                .userMessageWithEventId(session, eventId, "2023-02-07T02:00:00Z")
+                .deliver(1);
+        awaitFigures(LocalDate.parse("2023-02-07"), stats -> stats.todayMessages() == 1);
+
+        // The column's collation ignores trailing spaces: the same id to the database, so a redelivery.
+        new EventScript()
+                .userMessageWithEventId(session, eventId + "  ", "2023-02-07T02:00:01Z")
+                .userMessageWithEventId(session, "evt-" + UUID.randomUUID(), "2023-02-08T02:00:00Z")
+                .deliver(1);
+
+        awaitFigures(LocalDate.parse("2023-02-08"), stats -> stats.todayMessages() == 1);
+        LocalDate first = LocalDate.parse("2023-02-07");
+        assertThat(queries.daily(first, first, Scope.ALL, ANY_ADMIN).getFirst().stats().todayMessages()).isEqualTo(1);
+    }
+
+    @Test
     void sessionIdsDifferingOnlyInCaseOrAccentAreDifferentSessions() {
         String session = "session_ids_" + UUID.randomUUID();
         EventScript script = new EventScript();

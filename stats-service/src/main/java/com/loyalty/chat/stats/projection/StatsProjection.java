@@ -101,25 +101,35 @@ class StatsProjection {
         if (events.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> byId = new LinkedHashMap<>();
-        events.forEach(event -> byId.putIfAbsent(eventId(event), event));
-        Set<String> applied = new HashSet<>(jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (:ids)")
-                .param("ids", byId.keySet())
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        events.forEach(event -> byKey.putIfAbsent(key(eventId(event)), event));
+        Set<String> applied = new HashSet<>();
+        jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (:ids)")
+                .param("ids", byKey.keySet())
                 .query(String.class)
-                .list());
-        byId.keySet().removeAll(applied);
-        if (byId.isEmpty()) {
+                .list()
+                .forEach(eventId -> applied.add(key(eventId)));
+        byKey.keySet().removeAll(applied);
+        if (byKey.isEmpty()) {
             return List.of();
         }
         int recorded = jdbc.sql("INSERT IGNORE INTO processed_events (event_id) VALUES "
-                        + String.join(", ", Collections.nCopies(byId.size(), "(?)")))
-                .params(List.copyOf(byId.keySet()))
+                        + String.join(", ", Collections.nCopies(byKey.size(), "(?)")))
+                .params(List.copyOf(byKey.keySet()))
                 .update();
-        if (recorded != byId.size()) {
+        if (recorded != byKey.size()) {
             throw new ConcurrencyFailureException(
-                    (byId.size() - recorded) + " events of this batch were applied concurrently; retrying the batch");
+                    (byKey.size() - recorded) + " events of this batch were applied concurrently; retrying the batch");
         }
-        return List.copyOf(byId.values());
+        return List.copyOf(byKey.values());
+    }
+
+    /**
+     * The id as {@code processed_events} compares it: its collation ignores trailing spaces, so an id that differs
+     * from a recorded one only in them is that event again, not a concurrent insert to retry for ever.
+     */
+    private static String key(String eventId) {
+        return eventId.endsWith(" ") ? eventId.replaceAll(" +$", "") : eventId;
     }
 
     private static String eventId(Object event) {
