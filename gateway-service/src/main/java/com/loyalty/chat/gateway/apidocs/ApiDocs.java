@@ -28,10 +28,14 @@ class ApiDocs {
     private static final Logger log = LoggerFactory.getLogger(ApiDocs.class);
     private static final String SERVICE_DOCUMENT = "/v3/api-docs";
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    /** WebClient's default of 256 KB would cut a service's document off as its API grows. */
+    private static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
     private final RouteDefinitionLocator definitions;
     private final JsonMapper json;
-    private final WebClient http = WebClient.create();
+    private final WebClient http = WebClient.builder()
+            .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_DOCUMENT_BYTES))
+            .build();
 
     ApiDocs(RouteDefinitionLocator definitions, JsonMapper json) {
         this.definitions = definitions;
