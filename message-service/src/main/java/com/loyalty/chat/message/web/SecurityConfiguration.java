@@ -37,7 +37,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**", "/admin/**", "/api/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
