@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class RestSendingTest extends MessageServiceTest {
         long adminId = newUserId();
         String sessionId = openSession(userId);
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             Answer answer = post(ADMIN_CHAT + sessionId + "/messages", adminToken(adminId),
                     Map.of("content", "您好，有什么可以帮您？", "messageType", "text", "adminId", 1));
 
