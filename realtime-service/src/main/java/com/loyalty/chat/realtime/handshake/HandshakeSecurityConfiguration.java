@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.loyalty.chat.chassis.web.TokenClaims;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
 /**
