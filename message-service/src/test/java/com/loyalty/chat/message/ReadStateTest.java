@@ -228,7 +228,7 @@ class ReadStateTest extends MessageServiceTest {
 
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", adminToken(newUserId()), null), 409, 4009,
                 "another admin");
-        assertRefused(post(ADMIN_CHAT + newSessionId() + "/read", adminToken(holder), null), 404, 4004, "not found");
+        assertRefused(post(ADMIN_CHAT + newSessionId() + "/read", adminToken(holder), null), 404, 4004, "会话不存在");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", userToken(userId), null), 403, 4003, "");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", null, null), 401, 4001, "");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", adminToken(holder), Map.of("messageIds", tooMany)),

@@ -133,9 +133,9 @@ class RestSendingTest extends MessageServiceTest {
     void anotherUsersSessionAnswersLikeAMissingOne() {
         String sessionId = openSession(newUserId());
 
-        assertRefused(post(USER_CHAT + sessionId + "/messages", userToken(newUserId()), text("hello?")), 404, 4004, "not found");
+        assertRefused(post(USER_CHAT + sessionId + "/messages", userToken(newUserId()), text("hello?")), 404, 4004, "会话不存在");
         assertRefused(post(USER_CHAT + newSessionId() + "/messages", userToken(newUserId()), text("hello?")), 404, 4004,
-                "not found");
+                "会话不存在");
     }
 
     @Test
@@ -227,7 +227,7 @@ class RestSendingTest extends MessageServiceTest {
     @Test
     void anIdNoSessionCanHaveAnswers4004() {
         assertRefused(post(USER_CHAT + "session_" + "7".repeat(150) + "/messages", userToken(newUserId()), text("hi")),
-                404, 4004, "not found");
+                404, 4004, "会话不存在");
     }
 
     @Test
