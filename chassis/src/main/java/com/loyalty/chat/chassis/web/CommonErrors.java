@@ -129,12 +129,7 @@ class CommonErrors {
         if (status.value() == HttpStatus.NOT_FOUND.value()) {
             return envelope(status, headers, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.defaultMessage());
         }
-        String message = switch (HttpStatus.resolve(status.value())) {
-            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
-            case NOT_ACCEPTABLE -> "只能以 application/json 应答";
-            case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
-            case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
-        };
+        String message = RefusalTexts.of(status);
         return envelope(status, headers, ErrorCode.INVALID_REQUEST, named.isEmpty() ? message : message + ": " + named);
     }
 
