@@ -3,38 +3,27 @@ package com.loyalty.chat.message.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-import com.loyalty.chat.chassis.web.CallerAuthentication;
 import com.loyalty.chat.chassis.web.SecurityRefusals;
+import com.loyalty.chat.chassis.web.TokenSecurity;
 
 /**
  * An OAuth2 resource server validating session-service's JWTs against its JWK set
  * ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}). The admin paths, including the contract's
- * compatibility prefixes, need an admin token; every other path a user's. Refusals are the chassis's.
+ * compatibility prefixes, need an admin token; every other path a user's. The rest is the chassis's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityRefusals refusals) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return TokenSecurity.statelessWithTokens(http, refusals)
                 .authorizeHttpRequests(requests -> requests
                         // The container forwards its own refusals (the firewall's) here to be answered in the envelope.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**", "/admin/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerAuthentication::of))
-                        .authenticationEntryPoint(refusals)
-                        .accessDeniedHandler(refusals))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(refusals)
-                        .accessDeniedHandler(refusals))
                 .build();
     }
 }
