@@ -1,5 +1,7 @@
 package com.loyalty.chat.chassis.web;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -14,6 +16,8 @@ public final class TokenClaims {
     public static final String AVATAR = "avatar";
     public static final String IS_ADMIN = "is_admin";
 
+    // Compiled once: every request and every handshake checks a subject.
+    private static final Pattern DIGITS_OF_A_USER_ID = Pattern.compile("[1-9][0-9]{0,18}");
     private static final String LARGEST_ID = Long.toString(Long.MAX_VALUE);
 
     private TokenClaims() {
@@ -24,7 +28,7 @@ public final class TokenClaims {
      * Anything else is not a token of ours.
      */
     public static boolean isUserId(@Nullable String subject) {
-        return subject != null && subject.matches("[1-9][0-9]{0,18}")
+        return subject != null && DIGITS_OF_A_USER_ID.matcher(subject).matches()
                 && (subject.length() < LARGEST_ID.length() || subject.compareTo(LARGEST_ID) <= 0);
     }
 
