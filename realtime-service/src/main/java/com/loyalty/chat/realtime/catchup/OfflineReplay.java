@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.realtime.connection.Connection;
 import com.loyalty.chat.realtime.connection.ConnectionGreeting;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +38,7 @@ class OfflineReplay implements ConnectionGreeting {
 
     @Override
     public void greet(Connection connection) {
-        Protocol protocol = connection.protocol();
+        Dialect dialect = connection.dialect();
         MissedMessages.Page page;
         questions.acquireUninterruptibly();
         try {
@@ -48,7 +48,7 @@ class OfflineReplay implements ConnectionGreeting {
             }
             page = missed.offline(connection.identity());
         } catch (ChatException e) {
-            connection.greet(protocol.error(e.errorCode().code(), e.getMessage(), REQUEST_TYPE, null, null));
+            connection.greet(dialect.error(e.errorCode().code(), e.getMessage(), REQUEST_TYPE, null, null));
             return;
         } finally {
             questions.release();
@@ -59,7 +59,7 @@ class OfflineReplay implements ConnectionGreeting {
             missed.handOver(connection, messages);
             // hasMore (message-service holds more than it gave) on the last part only, once all of it has come.
             boolean hasMore = part == parts.size() && page.hasMore();
-            if (!connection.greetAndWait(protocol.offlineMessages(messages, hasMore, part, parts.size()))) {
+            if (!connection.greetAndWait(dialect.offlineMessages(messages, hasMore, part, parts.size()))) {
                 return;
             }
         }

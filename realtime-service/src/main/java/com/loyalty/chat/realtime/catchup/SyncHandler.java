@@ -45,7 +45,7 @@ class SyncHandler implements ClientFrameHandler {
                 afterMessageId.isBlank() ? null : afterMessageId);
         List<JsonNode> fitting = missed.inFrames(page.messages()).getFirst();
         missed.handOver(connection, fitting);
-        connection.send(connection.protocol().syncMessages(sessionId, fitting,
+        connection.send(connection.dialect().syncMessages(sessionId, fitting,
                 page.hasMore() || fitting.size() < page.messages().size(), frame.requestId()));
     }
 }

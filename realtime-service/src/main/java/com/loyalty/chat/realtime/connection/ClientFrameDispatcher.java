@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.realtime.protocol.ClientFrame;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 
 /**
  * Routes a client frame to the handler of its type and turns refusals ({@link ChatException}, with their code) and
@@ -37,10 +37,10 @@ class ClientFrameDispatcher {
     }
 
     void dispatch(Connection connection, ClientFrame frame) {
-        Protocol protocol = connection.protocol();
+        Dialect dialect = connection.dialect();
         ClientFrameHandler handler = handlers.get(frame.type());
         if (handler == null) {
-            connection.send(protocol.error(ErrorCode.INVALID_REQUEST.code(), "unknown type: " + frame.type(),
+            connection.send(dialect.error(ErrorCode.INVALID_REQUEST.code(), "unknown type: " + frame.type(),
                     frame.type(), null, frame.requestId()));
             return;
         }
@@ -48,11 +48,11 @@ class ClientFrameDispatcher {
             handler.handle(connection, frame);
         } catch (ChatException e) {
             String tempMessageId = e instanceof FrameRejectedException rejected ? rejected.tempMessageId() : null;
-            connection.send(protocol.error(e.errorCode().code(), e.getMessage(), frame.type(), tempMessageId,
+            connection.send(dialect.error(e.errorCode().code(), e.getMessage(), frame.type(), tempMessageId,
                     frame.requestId()));
         } catch (RuntimeException e) {
             log.error("Handling {} on {} failed", frame.type(), connection, e);
-            connection.send(protocol.error(ErrorCode.INTERNAL.code(), ErrorCode.INTERNAL.defaultMessage(),
+            connection.send(dialect.error(ErrorCode.INTERNAL.code(), ErrorCode.INTERNAL.defaultMessage(),
                     frame.type(), null, frame.requestId()));
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.web.socket.TextMessage;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
 /** One client's WebSocket connection to this node. Safe to use from any thread; sending never blocks. */
@@ -18,9 +18,9 @@ public final class Connection {
 
     private final String id;
     private final ConnectionIdentity identity;
-    private final Protocol protocol;
+    private final Dialect dialect;
     private final FrameCodec codec;
-    private final Outbox outbox;
+    private final ConnectionWriter writer;
     private final FrameBudget budget;
     private final NodeBuffers nodeBuffers;
     private final AtomicReference<String> openSessionId = new AtomicReference<>();
@@ -35,14 +35,14 @@ public final class Connection {
     /** The UTF-8 size of {@link #partialFrame}. */
     private long partialFrameBytes;
 
-    Connection(String id, ConnectionIdentity identity, Protocol protocol, FrameCodec codec, Outbox outbox,
+    Connection(String id, ConnectionIdentity identity, Dialect dialect, FrameCodec codec, ConnectionWriter writer,
                FrameBudget budget, NodeBuffers nodeBuffers) {
         this.nodeBuffers = nodeBuffers;
         this.id = id;
         this.identity = identity;
-        this.protocol = protocol;
+        this.dialect = dialect;
         this.codec = codec;
-        this.outbox = outbox;
+        this.writer = writer;
         this.budget = budget;
     }
 
@@ -63,17 +63,17 @@ public final class Connection {
     }
 
     /** The dialect of the endpoint this connection came in on; every frame for it is built there. */
-    public Protocol protocol() {
-        return protocol;
+    public Dialect dialect() {
+        return dialect;
     }
 
     public void send(ServerFrame frame) {
-        outbox.offer(codec.encode(frame));
+        writer.offer(codec.encode(frame));
     }
 
     /** Sends a frame already encoded, so one frame for many connections is encoded once. */
     public void send(TextMessage encodedFrame) {
-        outbox.offer(encodedFrame);
+        writer.offer(encodedFrame);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Connection {
      * {@link ConnectionGreeting} while it greets this connection.
      */
     public void greet(ServerFrame frame) {
-        outbox.greet(codec.encode(frame));
+        writer.greet(codec.encode(frame));
     }
 
     /**
@@ -91,13 +91,13 @@ public final class Connection {
      * @return false when the connection went away (or is going) instead, and the rest of the greeting is moot
      */
     public boolean greetAndWait(ServerFrame frame) {
-        outbox.greet(codec.encode(frame)).join();
+        writer.greet(codec.encode(frame)).join();
         return !closing();
     }
 
     /** @return completes once the session is closed */
     public CompletableFuture<Void> close(CloseStatus status) {
-        return outbox.close(status);
+        return writer.close(status);
     }
 
     /**
@@ -119,20 +119,20 @@ public final class Connection {
 
     /** Writes this frame after what is queued, then closes the connection; frames sent meanwhile are dropped. */
     void closeAfter(ServerFrame last, CloseStatus status) {
-        outbox.closeAfter(codec.encode(last), status);
+        writer.closeAfter(codec.encode(last), status);
     }
 
     /** True once the node closes this connection, or the container reported it closed. */
     public boolean closing() {
-        return outbox.closing();
+        return writer.closing();
     }
 
     void holdForGreeting() {
-        outbox.holdForGreeting();
+        writer.holdForGreeting();
     }
 
     void greeted() {
-        outbox.greeted();
+        writer.greeted();
     }
 
     void frameReceived() {
@@ -156,7 +156,7 @@ public final class Connection {
         if (!awaitingPong && nowNanos - lastHeardNanos >= quietNanos) {
             pingSentNanos = nowNanos;
             awaitingPong = true;
-            outbox.ping();
+            writer.ping();
         }
     }
 
@@ -210,7 +210,7 @@ public final class Connection {
 
     /** The container reports a close on the connection's own thread, so no part is being joined meanwhile. */
     void discard() {
-        outbox.discard();
+        writer.discard();
         dropPartialFrame();
     }
 

@@ -12,7 +12,7 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.realtime.protocol.ClientFrame;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.MalformedFrameException;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
 /**
@@ -30,15 +30,15 @@ final class ConnectionHandler extends TextWebSocketHandler {
     /** 1013, as for a reader too slow: the node holds too much for its clients to take a large frame now. */
     private static final CloseStatus TRY_AGAIN_LATER = CloseStatus.SERVICE_OVERLOAD.withReason("node busy, try again later");
 
-    private final Protocol protocol;
+    private final Dialect dialect;
     private final ConnectionLifecycle lifecycle;
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final long maxFrameBytes;
 
-    ConnectionHandler(Protocol protocol, ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher,
+    ConnectionHandler(Dialect dialect, ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher,
                       FrameCodec codec, ConnectionProperties properties) {
-        this.protocol = protocol;
+        this.dialect = dialect;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
         this.codec = codec;
@@ -52,7 +52,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.getAttributes().put(CONNECTION_ATTRIBUTE, lifecycle.open(session, protocol));
+        session.getAttributes().put(CONNECTION_ATTRIBUTE, lifecycle.open(session, dialect));
     }
 
     /** Nothing a client sends after the node decided to close it is acted on, not even the rest of a large frame. */
@@ -87,7 +87,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
             connection.send(withinRateLimit
-                    ? protocol.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), e.requestType(), null, null)
+                    ? dialect.error(ErrorCode.INVALID_REQUEST.code(), e.getMessage(), e.requestType(), null, null)
                     : rateLimited(e.requestType(), null));
             return;
         }
@@ -99,7 +99,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
     }
 
     private ServerFrame rateLimited(String requestType, String requestId) {
-        return protocol.error(ErrorCode.RATE_LIMITED.code(), ErrorCode.RATE_LIMITED.defaultMessage(), requestType,
+        return dialect.error(ErrorCode.RATE_LIMITED.code(), ErrorCode.RATE_LIMITED.defaultMessage(), requestType,
                 null, requestId);
     }
 

@@ -13,7 +13,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.node.NodeId;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 
 /** Brings a connection into the registry and out of it, telling the listeners, and greets it on the way in. */
 @Component
@@ -55,15 +55,15 @@ class ConnectionLifecycle {
      * clients is served as fast as the node can verify tokens, and catches up as fast as message-service answers. A
      * greeting that fails is logged and skipped.
      */
-    Connection open(WebSocketSession session, Protocol protocol) {
+    Connection open(WebSocketSession session, Dialect dialect) {
         limitBlockingSends(session);
         ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
-        Outbox outbox = new Outbox(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
+        ConnectionWriter writer = new ConnectionWriter(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
                 nodeBuffers);
-        Connection connection = new Connection(UUID.randomUUID().toString(), identity, protocol, codec, outbox,
+        Connection connection = new Connection(UUID.randomUUID().toString(), identity, dialect, codec, writer,
                 new FrameBudget(properties.rateLimit(), System.nanoTime()), nodeBuffers);
         connection.holdForGreeting();
-        connection.greet(protocol.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
+        connection.greet(dialect.connectionEstablished(connection.id(), identity.userId(), identity.admin(),
                 nodeId.value(), properties.heartbeatInterval()));
         registry.add(connection);
         log.debug("Opened {}", connection);

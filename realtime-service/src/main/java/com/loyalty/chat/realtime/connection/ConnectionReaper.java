@@ -59,7 +59,7 @@ class ConnectionReaper implements SchedulingConfigurer {
             }
             Instant expiresAt = connection.identity().expiresAt();
             if (expiresAt != null && !expiresAt.isAfter(now)) {
-                connection.closeAfter(connection.protocol().error(ErrorCode.TOKEN_INVALID.code(),
+                connection.closeAfter(connection.dialect().error(ErrorCode.TOKEN_INVALID.code(),
                         ErrorCode.TOKEN_INVALID.defaultMessage(), null, null, null), TOKEN_EXPIRED);
             } else if (connection.nanosSinceLastFrame(nowNanos) > idleTimeout) {
                 connection.close(IDLE);

@@ -21,7 +21,7 @@ class LivenessFrames implements ClientFrameHandler {
     @Override
     public void handle(Connection connection, ClientFrame frame) {
         connection.send(frame.type().equals(PING)
-                ? connection.protocol().pong(frame.requestId())
-                : connection.protocol().heartbeatAck(frame.requestId()));
+                ? connection.dialect().pong(frame.requestId())
+                : connection.dialect().heartbeatAck(frame.requestId()));
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.IntSupplier;
 
 /**
  * The bytes this node holds for its clients beyond what the container allocates per connection: frames queued for
- * them ({@link Outbox}) and the parts of large frames they are still sending ({@link Connection#joinFrame}). Each
+ * them ({@link ConnectionWriter}) and the parts of large frames they are still sending ({@link Connection#joinFrame}). Each
  * connection is bounded on its own (the send buffer size, the frame size), but 18,000 connections at their bounds
  * would want gigabytes; this bounds them together. While the node holds more than its limit, a connection holding
  * more than its share (the limit divided among the connections) must let go: it is closed as too slow (1013) when
@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
  */
 final class NodeBuffers {
 
-    /** No limit: for an outbox on its own, in tests. */
+    /** No limit: for a connection writer on its own, in tests. */
     static final NodeBuffers UNLIMITED = new NodeBuffers(Long.MAX_VALUE, () -> 1);
 
     private final AtomicLong held = new AtomicLong();

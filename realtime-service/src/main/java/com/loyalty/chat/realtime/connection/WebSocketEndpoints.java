@@ -12,10 +12,10 @@ import com.loyalty.chat.realtime.handshake.AdmissionInterceptor;
 import com.loyalty.chat.realtime.handshake.ConnectionRoleInterceptor;
 import com.loyalty.chat.realtime.handshake.UpgradeRequestInterceptor;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 
 /**
- * One endpoint per protocol, at the protocol's path. The node must admit a request, then the client's role is
+ * One endpoint per dialect, at the dialect's path. The node must admit a request, then the client's role is
  * decided, and only then must the request be a WebSocket handshake at all: a plain GET still learns why a handshake
  * would be refused (503, 403, …).
  */
@@ -24,7 +24,7 @@ import com.loyalty.chat.realtime.protocol.Protocol;
 @EnableConfigurationProperties(ConnectionProperties.class)
 class WebSocketEndpoints implements WebSocketConfigurer {
 
-    private final List<Protocol> protocols;
+    private final List<Dialect> dialects;
     private final UpgradeRequestInterceptor upgradeInterceptor;
     private final AdmissionInterceptor admissionInterceptor;
     private final ConnectionRoleInterceptor roleInterceptor;
@@ -33,11 +33,11 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     private final FrameCodec codec;
     private final ConnectionProperties properties;
 
-    WebSocketEndpoints(List<Protocol> protocols, UpgradeRequestInterceptor upgradeInterceptor,
+    WebSocketEndpoints(List<Dialect> dialects, UpgradeRequestInterceptor upgradeInterceptor,
                        AdmissionInterceptor admissionInterceptor, ConnectionRoleInterceptor roleInterceptor,
                        ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher, FrameCodec codec,
                        ConnectionProperties properties) {
-        this.protocols = protocols;
+        this.dialects = dialects;
         this.upgradeInterceptor = upgradeInterceptor;
         this.admissionInterceptor = admissionInterceptor;
         this.roleInterceptor = roleInterceptor;
@@ -50,9 +50,9 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         String[] origins = properties.allowedOriginPatterns().toArray(String[]::new);
-        for (Protocol protocol : protocols) {
+        for (Dialect dialect : dialects) {
             var registration = registry.addHandler(
-                            new ConnectionHandler(protocol, lifecycle, dispatcher, codec, properties), protocol.path())
+                            new ConnectionHandler(dialect, lifecycle, dispatcher, codec, properties), dialect.path())
                     .addInterceptors(admissionInterceptor, roleInterceptor, upgradeInterceptor)
                     .setAllowedOriginPatterns(origins);
             if (!properties.perMessageDeflate()) {

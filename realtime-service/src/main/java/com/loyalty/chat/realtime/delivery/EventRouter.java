@@ -26,7 +26,7 @@ import com.loyalty.chat.realtime.connection.Connection;
 import com.loyalty.chat.realtime.connection.ConnectionRegistry;
 import com.loyalty.chat.realtime.messaging.RequestIds;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
 /**
@@ -59,28 +59,28 @@ class EventRouter {
             case MessageStored stored -> route(stored);
             case MessageRejected rejected -> {
                 for (Connection sender : registry.of(rejected.senderId(), rejected.senderType())) {
-                    sender.send(sender.protocol().messageRejected(rejected,
+                    sender.send(sender.dialect().messageRejected(rejected,
                             requestIds.of(sender, rejected.tempMessageId())));
                 }
             }
             case MessagesRead read -> send(otherSide(read.readerType(), read.sessionUserId(), read.sessionAdminId()),
-                    protocol -> protocol.messagesRead(read));
+                    dialect -> dialect.messagesRead(read));
         }
     }
 
     void route(SessionEvent event) {
         switch (event) {
             case SessionOpened opened -> {
-                send(registry.admins(), protocol -> protocol.newSession(opened));
-                send(registry.of(opened.user().userId(), SenderType.USER), protocol -> protocol.newSession(opened));
+                send(registry.admins(), dialect -> dialect.newSession(opened));
+                send(registry.of(opened.user().userId(), SenderType.USER), dialect -> dialect.newSession(opened));
             }
             case SessionStatusChanged changed -> {
                 Collection<Connection> user = registry.of(changed.userId(), SenderType.USER);
                 if (changed.newStatus() == SessionStatus.CLOSED) {
                     user.forEach(connection -> connection.forgetOpenSession(changed.sessionId()));
                 }
-                send(user, protocol -> protocol.sessionStatus(changed));
-                send(registry.admins(), protocol -> protocol.sessionStatus(changed));
+                send(user, dialect -> dialect.sessionStatus(changed));
+                send(registry.admins(), dialect -> dialect.sessionStatus(changed));
             }
             // A rating changes nothing a connected client shows.
             case SessionRated _ -> { }
@@ -91,7 +91,7 @@ class EventRouter {
         switch (signal) {
             case TypingChanged typing -> send(
                     otherSide(typing.senderType(), typing.sessionUserId(), typing.sessionAdminId()),
-                    protocol -> protocol.userTyping(typing));
+                    dialect -> dialect.userTyping(typing));
         }
     }
 
@@ -104,7 +104,7 @@ class EventRouter {
      */
     private void route(MessageStored stored) {
         for (Connection sender : registry.of(stored.senderId(), stored.senderType())) {
-            sender.send(sender.protocol().messageSent(stored, requestIds.of(sender, stored.tempMessageId())));
+            sender.send(sender.dialect().messageSent(stored, requestIds.of(sender, stored.tempMessageId())));
         }
         if (routedMessages.asMap().putIfAbsent(stored.eventId(), Boolean.TRUE) != null) {
             return;
@@ -115,12 +115,12 @@ class EventRouter {
     }
 
     /**
-     * Builds and encodes {@code new_message} once per protocol, however many connections get it.
+     * Builds and encodes {@code new_message} once per dialect, however many connections get it.
      *
      * @param recipients whether these connections are of the side the message is for, who acknowledge it
      */
     private void push(MessageStored stored, Collection<Connection> connections, SenderType side, boolean recipients) {
-        Map<Protocol, TextMessage> encoded = new HashMap<>(2);
+        Map<Dialect, TextMessage> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             if (!ledger.push(connection, stored.sessionId(), stored.sequence())) {
                 continue;
@@ -128,8 +128,8 @@ class EventRouter {
             if (recipients) {
                 ledger.awaitAck(connection, stored.sessionId(), stored.sequence(), stored.messageId());
             }
-            connection.send(encoded.computeIfAbsent(connection.protocol(),
-                    protocol -> codec.encode(protocol.newMessage(stored, side))));
+            connection.send(encoded.computeIfAbsent(connection.dialect(),
+                    dialect -> codec.encode(dialect.newMessage(stored, side))));
         }
     }
 
@@ -145,12 +145,12 @@ class EventRouter {
         return actingSide == SenderType.USER ? adminSide(sessionAdminId) : userSide(sessionUserId);
     }
 
-    /** Builds and encodes the frame once per protocol, however many connections get it. */
-    private void send(Collection<Connection> connections, Function<Protocol, ServerFrame> frame) {
-        Map<Protocol, TextMessage> encoded = new HashMap<>(2);
+    /** Builds and encodes the frame once per dialect, however many connections get it. */
+    private void send(Collection<Connection> connections, Function<Dialect, ServerFrame> frame) {
+        Map<Dialect, TextMessage> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
-            connection.send(encoded.computeIfAbsent(connection.protocol(),
-                    protocol -> codec.encode(frame.apply(protocol))));
+            connection.send(encoded.computeIfAbsent(connection.dialect(),
+                    dialect -> codec.encode(frame.apply(dialect))));
         }
     }
 }

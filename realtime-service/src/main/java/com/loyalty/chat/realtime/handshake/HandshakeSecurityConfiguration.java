@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.loyalty.chat.chassis.web.SecurityRefusals;
 import com.loyalty.chat.chassis.web.TokenClaims;
-import com.loyalty.chat.realtime.protocol.Protocol;
+import com.loyalty.chat.realtime.protocol.Dialect;
 
 /**
  * Only the WebSocket endpoints need a token; the rest of this service's HTTP surface is actuator health, which
@@ -33,8 +33,8 @@ import com.loyalty.chat.realtime.protocol.Protocol;
 class HandshakeSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<Protocol> protocols, SecurityRefusals refusals) {
-        String[] endpoints = protocols.stream().map(Protocol::path).toArray(String[]::new);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<Dialect> dialects, SecurityRefusals refusals) {
+        String[] endpoints = dialects.stream().map(Dialect::path).toArray(String[]::new);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(endpoints).authenticated()
@@ -73,8 +73,8 @@ class HandshakeSecurityConfiguration {
 
     /** Right behind the security filters: the token is verified by then and need not stay with the connection. */
     @Bean
-    FilterRegistrationBean<LeanHandshakeRequest.Filter> leanHandshakeRequests(List<Protocol> protocols) {
-        Set<String> endpoints = protocols.stream().map(Protocol::path).collect(Collectors.toSet());
+    FilterRegistrationBean<LeanHandshakeRequest.Filter> leanHandshakeRequests(List<Dialect> dialects) {
+        Set<String> endpoints = dialects.stream().map(Dialect::path).collect(Collectors.toSet());
         FilterRegistrationBean<LeanHandshakeRequest.Filter> registration =
                 new FilterRegistrationBean<>(new LeanHandshakeRequest.Filter(endpoints));
         registration.setOrder(0);

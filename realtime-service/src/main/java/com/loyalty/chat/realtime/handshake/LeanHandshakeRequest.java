@@ -40,7 +40,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LeanHandshakeRequest extends HttpServletRequestWrapper {
 
     private static final Set<String> KEPT_HEADERS = Set.of("host", "origin", "upgrade", "connection",
-            "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol",
+            "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-dialect",
             "x-request-id");
 
     private final String queryString;

@@ -54,7 +54,7 @@ class Commands {
             kafka.send(topic, key, record).whenComplete((result, failure) -> {
                 if (failure != null) {
                     log.warn("Publishing {} of {} failed", frame.type(), connection, failure);
-                    connection.send(connection.protocol().error(ErrorCode.UNAVAILABLE.code(),
+                    connection.send(connection.dialect().error(ErrorCode.UNAVAILABLE.code(),
                             ErrorCode.UNAVAILABLE.defaultMessage(), frame.type(), tempMessageId, frame.requestId()));
                 }
             });

@@ -1,5 +1,5 @@
 /**
- * The wire formats: client and server frames, and one {@link com.loyalty.chat.realtime.protocol.Protocol} per
+ * The wire formats: client and server frames, and one {@link com.loyalty.chat.realtime.protocol.Dialect} per
  * endpoint that builds every server frame in that endpoint's dialect.
  */
 @NullMarked

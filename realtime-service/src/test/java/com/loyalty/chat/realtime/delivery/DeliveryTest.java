@@ -103,7 +103,7 @@ class DeliveryTest extends TwoNodeTest {
     }
 
     @Test
-    void anUnassignedSessionsMessageReachesEveryAdminOnEveryNodeInTheirProtocol() {
+    void anUnassignedSessionsMessageReachesEveryAdminOnEveryNodeInTheirDialect() {
         TestAccount chatAdmin = TestAccount.next("老前端客服");
         try (TestClient v2AdminOnA = connectA("/ws?token=" + admin.adminToken());
              TestClient chatAdminOnB = connectB("/chat?type=admin&role=admin&token=" + chatAdmin.adminToken())) {

@@ -37,7 +37,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * docs/asyncapi.yaml against the node's code: the client frame types the handlers take, and every frame each
- * dialect's {@link Protocol} sends, as the codec writes it, with the same field names, no more and no fewer.
+ * dialect's {@link Dialect} sends, as the codec writes it, with the same field names, no more and no fewer.
  */
 class AsyncApiDocumentTest extends NodeTest {
 
@@ -48,38 +48,38 @@ class AsyncApiDocumentTest extends NodeTest {
     private static final UserProfile USER = new UserProfile(7, "用户", "u.png", "13800000007");
     private static final UserProfile ADMIN = new UserProfile(31, "管理员用户", "a.png", "13612227930");
 
-    /** Every frame-making method of {@link Protocol}, with arguments that fill every field. */
-    private static final Map<String, Function<Protocol, List<ServerFrame>>> FRAMES = new LinkedHashMap<>();
+    /** Every frame-making method of {@link Dialect}, with arguments that fill every field. */
+    private static final Map<String, Function<Dialect, List<ServerFrame>>> FRAMES = new LinkedHashMap<>();
 
     static {
-        FRAMES.put("connectionEstablished", protocol -> List.of(
-                protocol.connectionEstablished("c1", 7, false, NODE_A, Duration.ofSeconds(90))));
-        FRAMES.put("heartbeatAck", protocol -> List.of(protocol.heartbeatAck(REQUEST_ID)));
-        FRAMES.put("pong", protocol -> List.of(protocol.pong(REQUEST_ID)));
-        FRAMES.put("error", protocol -> List.of(protocol.error(4000, "bad", "send_message", "t1", REQUEST_ID)));
-        FRAMES.put("messageSent", protocol -> List.of(protocol.messageSent(userMessage(), REQUEST_ID)));
+        FRAMES.put("connectionEstablished", dialect -> List.of(
+                dialect.connectionEstablished("c1", 7, false, NODE_A, Duration.ofSeconds(90))));
+        FRAMES.put("heartbeatAck", dialect -> List.of(dialect.heartbeatAck(REQUEST_ID)));
+        FRAMES.put("pong", dialect -> List.of(dialect.pong(REQUEST_ID)));
+        FRAMES.put("error", dialect -> List.of(dialect.error(4000, "bad", "send_message", "t1", REQUEST_ID)));
+        FRAMES.put("messageSent", dialect -> List.of(dialect.messageSent(userMessage(), REQUEST_ID)));
         // A user's message reaches an admin differently on /chat; everything else is new_message on both.
-        FRAMES.put("newMessage", protocol -> List.of(protocol.newMessage(userMessage(), SenderType.ADMIN),
-                protocol.newMessage(userMessage(), SenderType.USER)));
-        FRAMES.put("messageRejected", protocol -> List.of(protocol.messageRejected(
+        FRAMES.put("newMessage", dialect -> List.of(dialect.newMessage(userMessage(), SenderType.ADMIN),
+                dialect.newMessage(userMessage(), SenderType.USER)));
+        FRAMES.put("messageRejected", dialect -> List.of(dialect.messageRejected(
                 Events.rejected(SESSION, 7, SenderType.USER, "t1", 4009, "closed"), REQUEST_ID)));
-        FRAMES.put("newSession", protocol -> List.of(protocol.newSession(Events.opened(SESSION, USER))));
-        FRAMES.put("sessionStatus", protocol -> List.of(protocol.sessionStatus(
+        FRAMES.put("newSession", dialect -> List.of(dialect.newSession(Events.opened(SESSION, USER))));
+        FRAMES.put("sessionStatus", dialect -> List.of(dialect.sessionStatus(
                 Events.statusChanged(SESSION, 7, SessionStatus.WAITING, SessionStatus.ASSIGNED, ADMIN))));
-        FRAMES.put("messagesRead", protocol -> List.of(protocol.messagesRead(new MessageEvent.MessagesRead(
+        FRAMES.put("messagesRead", dialect -> List.of(dialect.messagesRead(new MessageEvent.MessagesRead(
                 MessageEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), SESSION, Instant.now(), 31,
                 SenderType.ADMIN, List.of("msg_1_00000000"), 7, 31L))));
-        FRAMES.put("userTyping", protocol -> List.of(protocol.userTyping(
+        FRAMES.put("userTyping", dialect -> List.of(dialect.userTyping(
                 Events.typing(SESSION, 7, SenderType.USER, true, 7, 31L))));
-        FRAMES.put("offlineMessages", protocol -> List.of(protocol.offlineMessages(List.of(), false, 1, 1)));
-        FRAMES.put("syncMessages", protocol -> List.of(protocol.syncMessages(SESSION, List.of(), false,
+        FRAMES.put("offlineMessages", dialect -> List.of(dialect.offlineMessages(List.of(), false, 1, 1)));
+        FRAMES.put("syncMessages", dialect -> List.of(dialect.syncMessages(SESSION, List.of(), false,
                 REQUEST_ID)));
     }
 
     private static JsonNode document;
 
     @Autowired
-    List<Protocol> protocols;
+    List<Dialect> dialects;
 
     @Autowired
     List<ClientFrameHandler> handlers;
@@ -97,7 +97,7 @@ class AsyncApiDocumentTest extends NodeTest {
 
     @Test
     void everyFrameMakingMethodOfTheProtocolIsExercisedHere() {
-        Set<String> methods = Arrays.stream(Protocol.class.getMethods())
+        Set<String> methods = Arrays.stream(Dialect.class.getMethods())
                 .filter(method -> method.getReturnType() == ServerFrame.class)
                 .map(Method::getName)
                 .collect(Collectors.toSet());
@@ -110,35 +110,35 @@ class AsyncApiDocumentTest extends NodeTest {
         Set<String> handled = handlers.stream().flatMap(handler -> handler.types().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        for (Protocol protocol : protocols) {
-            assertThat(messagesOf(protocol.path(), "publish")).as(protocol.path())
+        for (Dialect dialect : dialects) {
+            assertThat(messagesOf(dialect.path(), "publish")).as(dialect.path())
                     .containsExactlyInAnyOrderElementsOf(handled);
         }
     }
 
     @Test
     void eachDialectsChannelListsExactlyTheServerFramesItSends() {
-        assertThat(protocols).extracting(Protocol::path).containsExactlyInAnyOrder("/ws", "/chat");
-        for (Protocol protocol : protocols) {
-            Set<String> sent = framesOf(protocol).keySet();
+        assertThat(dialects).extracting(Dialect::path).containsExactlyInAnyOrder("/ws", "/chat");
+        for (Dialect dialect : dialects) {
+            Set<String> sent = framesOf(dialect).keySet();
 
-            assertThat(messagesOf(protocol.path(), "subscribe")).as(protocol.path())
+            assertThat(messagesOf(dialect.path(), "subscribe")).as(dialect.path())
                     .containsExactlyInAnyOrderElementsOf(sent);
         }
     }
 
     @Test
     void everyServerFrameHasTheDocumentedFieldNames() {
-        for (Protocol protocol : protocols) {
-            framesOf(protocol).forEach((type, frame) -> {
+        for (Dialect dialect : dialects) {
+            framesOf(dialect).forEach((type, frame) -> {
                 JsonNode envelope = resolve(document.at("/components/schemas/ServerFrame"));
                 Set<String> documentedEnvelope = new TreeSet<>(envelope.path("properties").propertyNames());
                 Set<String> written = new TreeSet<>(frame.propertyNames());
                 written.add("requestId");
-                assertThat(written).as("%s %s envelope", protocol.path(), type).isEqualTo(documentedEnvelope);
+                assertThat(written).as("%s %s envelope", dialect.path(), type).isEqualTo(documentedEnvelope);
 
                 JsonNode data = resolve(messagePayload(type).path("allOf").get(1).path("properties").path("data"));
-                assertSameFields(protocol.path() + " " + type + ".data", data, frame.path("data"));
+                assertSameFields(dialect.path() + " " + type + ".data", data, frame.path("data"));
             });
         }
     }
@@ -168,9 +168,9 @@ class AsyncApiDocumentTest extends NodeTest {
     }
 
     /** The frame type → the frame as the codec writes it, of every frame this dialect makes. */
-    private Map<String, JsonNode> framesOf(Protocol protocol) {
+    private Map<String, JsonNode> framesOf(Dialect dialect) {
         Map<String, JsonNode> frames = new LinkedHashMap<>();
-        FRAMES.values().forEach(make -> make.apply(protocol).forEach(frame -> {
+        FRAMES.values().forEach(make -> make.apply(dialect).forEach(frame -> {
             JsonNode written = json.readTree(codec.encode(frame).getPayload());
             frames.put(written.path("type").asString(), written);
         }));

@@ -13,13 +13,13 @@ import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.UserProfile;
 
 /**
- * The protocol the existing admin front end expects, served at {@code /chat}: v2, except that a user's message
+ * The dialect the existing admin front end expects, served at {@code /chat}: v2, except that a user's message
  * reaches admins as {@code new_user_message} and status changes travel as {@code session_status_changed}.
  */
 @Component
-class ChatProtocol extends V2Protocol {
+class LegacyAdminDialect extends V2Dialect {
 
-    ChatProtocol(Clock clock) {
+    LegacyAdminDialect(Clock clock) {
         super(clock);
     }
 

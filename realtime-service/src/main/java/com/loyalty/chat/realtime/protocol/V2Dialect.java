@@ -23,15 +23,15 @@ import com.loyalty.chat.contracts.events.UserProfile;
 
 import tools.jackson.databind.JsonNode;
 
-/** The v2 protocol of {@code admin-chat-api-v2.md}, served at {@code /ws}. */
+/** The v2 dialect of {@code admin-chat-api-v2.md}, served at {@code /ws}. */
 @Component
-class V2Protocol implements Protocol {
+class V2Dialect implements Dialect {
 
     private static final String SEND_MESSAGE = "send_message";
 
     private final Clock clock;
 
-    V2Protocol(Clock clock) {
+    V2Dialect(Clock clock) {
         this.clock = clock;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-class OutboxTest {
+class ConnectionWriterTest {
 
     private final WebSocketSession session = mock(WebSocketSession.class);
     private final CountDownLatch socketBlocked = new CountDownLatch(1);
@@ -39,10 +39,10 @@ class OutboxTest {
         List<String> written = new CopyOnWriteArrayList<>();
         doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
                 .when(session).sendMessage(any());
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
         List<String> offered = IntStream.range(0, 2_000).mapToObj(i -> "frame-" + i).toList();
 
-        offered.forEach(frame -> outbox.offer(new TextMessage(frame)));
+        offered.forEach(frame -> writer.offer(new TextMessage(frame)));
 
         await().until(() -> written.size() == offered.size());
         assertThat(written).containsExactlyElementsOf(offered);
@@ -51,11 +51,11 @@ class OutboxTest {
     @Test
     void offeringNeverWaitsForASocketThatDoesNotTakeFrames() throws Exception {
         blockTheSocket();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        outbox.offer(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.offer(new TextMessage("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 100).forEach(i -> outbox.offer(new TextMessage("queued " + i)));
+        IntStream.range(0, 100).forEach(i -> writer.offer(new TextMessage("queued " + i)));
 
         verify(session, timeout(30_000).times(1)).sendMessage(any());
     }
@@ -64,13 +64,13 @@ class OutboxTest {
     void aClientThatLetsTooMuchQueueUpIsClosedAsTooSlow() throws Exception {
         blockTheSocket();
         when(session.isOpen()).thenReturn(true);
-        Outbox outbox = new Outbox(session, 1_000, Duration.ofMinutes(1));
-        outbox.offer(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1));
+        writer.offer(new TextMessage("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 20).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
 
-        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
     }
 
     /**
@@ -83,13 +83,13 @@ class OutboxTest {
         when(session.isOpen()).thenReturn(true);
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(9_500);
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
-        outbox.offer(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        writer.offer(new TextMessage("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 20).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
 
-        verify(session, timeout(30_000)).close(Outbox.SLOW_CONSUMER);
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
         assertThat(nodeBuffers.held()).isEqualTo(9_500);
     }
 
@@ -98,26 +98,26 @@ class OutboxTest {
         blockTheSocket();
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(50_000);
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
-        outbox.offer(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        writer.offer(new TextMessage("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 9).forEach(i -> outbox.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 9).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
 
-        assertThat(outbox.closing()).isFalse();
+        assertThat(writer.closing()).isFalse();
         assertThat(nodeBuffers.held()).isEqualTo(50_000 + 900);
     }
 
     @Test
     void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() throws Exception {
         blockTheSocket();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMillis(1));
-        outbox.offer(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMillis(1));
+        writer.offer(new TextMessage("stuck in the socket"));
         socketBlocked.await();
 
         await().untilAsserted(() -> {
-            outbox.offer(new TextMessage("next"));
-            verify(session).close(Outbox.SLOW_CONSUMER);
+            writer.offer(new TextMessage("next"));
+            verify(session).close(ConnectionWriter.SLOW_CONSUMER);
         });
     }
 
@@ -126,13 +126,13 @@ class OutboxTest {
         List<String> written = new CopyOnWriteArrayList<>();
         doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
                 .when(session).sendMessage(any());
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofSeconds(10));
-        outbox.holdForGreeting();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
+        writer.holdForGreeting();
 
-        outbox.greet(new TextMessage("connection_established"));
-        outbox.offer(new TextMessage("routed while greeting"));
-        outbox.greet(new TextMessage("offline_messages"));
-        outbox.greeted();
+        writer.greet(new TextMessage("connection_established"));
+        writer.offer(new TextMessage("routed while greeting"));
+        writer.greet(new TextMessage("offline_messages"));
+        writer.greeted();
 
         await().until(() -> written.size() == 3);
         assertThat(written).containsExactly("connection_established", "offline_messages", "routed while greeting");
@@ -141,10 +141,10 @@ class OutboxTest {
     @Test
     void aGreetingFrameIsReportedWrittenOnlyOnceTheSocketTookIt() throws Exception {
         blockTheSocket();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        outbox.holdForGreeting();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.holdForGreeting();
 
-        CompletableFuture<Void> written = outbox.greet(new TextMessage("offline_messages part 1"));
+        CompletableFuture<Void> written = writer.greet(new TextMessage("offline_messages part 1"));
         socketBlocked.await();
         assertThat(written).isNotDone();
         releaseSocket.countDown();
@@ -155,28 +155,28 @@ class OutboxTest {
     @Test
     void aGreetingFrameDroppedWithTheConnectionStopsTheWaitForIt() throws Exception {
         blockTheSocket();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        outbox.holdForGreeting();
-        outbox.greet(new TextMessage("stuck in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.holdForGreeting();
+        writer.greet(new TextMessage("stuck in the socket"));
         socketBlocked.await();
-        CompletableFuture<Void> queued = outbox.greet(new TextMessage("never written"));
+        CompletableFuture<Void> queued = writer.greet(new TextMessage("never written"));
 
-        outbox.close(Outbox.SLOW_CONSUMER);
+        writer.close(ConnectionWriter.SLOW_CONSUMER);
 
         await().until(queued::isDone);
-        assertThat(outbox.closing()).isTrue();
+        assertThat(writer.closing()).isTrue();
     }
 
     @Test
     void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() throws Exception {
         List<String> written = recordWritesBlockingTheFirst();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        outbox.offer(new TextMessage("in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.offer(new TextMessage("in the socket"));
         socketBlocked.await();
-        outbox.offer(new TextMessage("queued before"));
+        writer.offer(new TextMessage("queued before"));
 
-        outbox.closeAfter(new TextMessage("error 4002"), CloseStatus.POLICY_VIOLATION);
-        outbox.offer(new TextMessage("queued after"));
+        writer.closeAfter(new TextMessage("error 4002"), CloseStatus.POLICY_VIOLATION);
+        writer.offer(new TextMessage("queued after"));
         releaseSocket.countDown();
 
         verify(session, timeout(30_000)).close(CloseStatus.POLICY_VIOLATION);
@@ -186,12 +186,12 @@ class OutboxTest {
     @Test
     void aPingOvertakesQueuedFrames() throws Exception {
         List<String> written = recordWritesBlockingTheFirst();
-        Outbox outbox = new Outbox(session, 1_000_000, Duration.ofMinutes(1));
-        outbox.offer(new TextMessage("in the socket"));
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.offer(new TextMessage("in the socket"));
         socketBlocked.await();
-        outbox.offer(new TextMessage("queued"));
+        writer.offer(new TextMessage("queued"));
 
-        outbox.ping();
+        writer.ping();
         releaseSocket.countDown();
 
         await().until(() -> written.size() == 3);

@@ -15,11 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One endpoint's dialect: the path it is served at and how each server frame looks there. Whoever sends a frame
- * asks the connection's protocol for it, so the dialects differ only here.
+ * asks the connection's dialect for it, so the dialects differ only here.
  *
  * <p>A {@code requestId} parameter is the client's id of the frame being answered, echoed when not null.
  */
-public interface Protocol {
+public interface Dialect {
 
     String path();
 

@@ -30,11 +30,11 @@ import org.springframework.web.socket.WebSocketSession;
  * <p>Spring's {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
  */
-final class Outbox {
+final class ConnectionWriter {
 
     static final CloseStatus SLOW_CONSUMER = CloseStatus.SERVICE_OVERLOAD.withReason("client too slow to keep up");
 
-    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer-", 0).factory();
     private static final long NOT_WRITING = Long.MIN_VALUE;
 
@@ -59,11 +59,11 @@ final class Outbox {
 
     private final NodeBuffers nodeBuffers;
 
-    Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
+    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
         this(session, bufferLimitBytes, sendTimeLimit, NodeBuffers.UNLIMITED);
     }
 
-    Outbox(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
+    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
         this.nodeBuffers = nodeBuffers;
         this.session = session;
         this.bufferLimitBytes = bufferLimitBytes;
@@ -76,7 +76,7 @@ final class Outbox {
     }
 
     /**
-     * @return completes once the socket has taken the frame, or once this outbox has let go of it with the
+     * @return completes once the socket has taken the frame, or once this writer has let go of it with the
      *         connection; a greeting waits on it to hand over a large greeting one frame at a time
      */
     CompletableFuture<Void> greet(TextMessage message) {
@@ -114,7 +114,7 @@ final class Outbox {
     /**
      * Closes the session without waiting; a write in flight may hold the socket for a while.
      *
-     * @return completes once the container has closed the session, or at once if this outbox was closed before
+     * @return completes once the container has closed the session, or at once if this writer was closed before
      */
     CompletableFuture<Void> close(CloseStatus status) {
         if (discard()) {
