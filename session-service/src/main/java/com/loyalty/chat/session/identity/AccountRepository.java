@@ -24,4 +24,17 @@ interface AccountRepository extends JpaRepository<Account, Long> {
             """, nativeQuery = true)
     void insertIfAbsent(@Param("mobile") String mobile, @Param("nickname") String nickname,
                         @Param("now") Instant now);
+
+    /**
+     * Makes the mobile an admin account, creating it when missing; racing calls for one mobile all succeed. An account
+     * that is an admin already keeps its row as it is ({@code updated_at} is assigned before {@code is_admin}, so it
+     * still sees the old value).
+     */
+    @Modifying
+    @Query(value = """
+            INSERT INTO users (mobile, nickname, is_admin, created_at, updated_at)
+            VALUES (:mobile, :nickname, TRUE, :now, :now)
+            ON DUPLICATE KEY UPDATE updated_at = IF(is_admin, updated_at, :now), is_admin = TRUE
+            """, nativeQuery = true)
+    void upsertAdmin(@Param("mobile") String mobile, @Param("nickname") String nickname, @Param("now") Instant now);
 }

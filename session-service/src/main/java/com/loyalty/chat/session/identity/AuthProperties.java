@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer             the {@code iss} claim every service expects
  * @param tokenTtl           lifetime of an issued token
  * @param fixedCode          a code accepted for every mobile (development only; blank in production)
- * @param logCodes           log issued codes instead of only sending them (development only)
  * @param codeTtl            how long an issued code stays valid
  * @param codeResendInterval minimum time between two codes for one mobile
  * @param maxCodeAttempts    wrong guesses after which an issued code is discarded
@@ -23,7 +22,6 @@ record AuthProperties(
         @DefaultValue("chat-session-service") String issuer,
         @DefaultValue("24h") Duration tokenTtl,
         String fixedCode,
-        @DefaultValue("false") boolean logCodes,
         @DefaultValue("5m") Duration codeTtl,
         @DefaultValue("60s") Duration codeResendInterval,
         @DefaultValue("5") int maxCodeAttempts) {

@@ -6,18 +6,14 @@ import jakarta.validation.constraints.Pattern;
 /** Request bodies of the auth endpoints. */
 final class AuthRequests {
 
-    /** Mainland China mobile numbers, as the seeds use. */
-    static final String MOBILE = "^1[3-9]\\d{9}$";
-    static final String MOBILE_MESSAGE = "手机号格式不正确";
-
     private AuthRequests() {
     }
 
-    record SendCode(@NotBlank(message = MOBILE_MESSAGE) @Pattern(regexp = MOBILE, message = MOBILE_MESSAGE)
+    record SendCode(@NotBlank(message = Mobiles.INVALID) @Pattern(regexp = Mobiles.PATTERN, message = Mobiles.INVALID)
                     String mobile) {
     }
 
-    record Login(@NotBlank(message = MOBILE_MESSAGE) @Pattern(regexp = MOBILE, message = MOBILE_MESSAGE)
+    record Login(@NotBlank(message = Mobiles.INVALID) @Pattern(regexp = Mobiles.PATTERN, message = Mobiles.INVALID)
                  String mobile,
                  @NotBlank(message = "验证码不能为空") String verificationCode) {
     }

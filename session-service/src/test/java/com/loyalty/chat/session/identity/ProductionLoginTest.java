@@ -4,65 +4,24 @@ import static com.loyalty.chat.session.Api.DEV_CODE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.loyalty.chat.localstack.LocalStack;
-import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.session.Api;
 
-/**
- * Without the development profile: no seeded accounts, no fixed code, only codes that were issued. Runs on a schema
- * of its own, and keeps its Kafka listener stopped so it does not join the shared test context's consumer group.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.listener.auto-startup=false")
-@ContextConfiguration(initializers = LocalStackInitializer.class)
-@AutoConfigureRestTestClient
-class ProductionLoginTest {
-
-    @DynamicPropertySource
-    static void ownSchema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:mysql://127.0.0.1:" + LocalStack.shared().databasePort()
-                + "/chat_session_production?createDatabaseIfNotExist=true&connectionTimeZone=UTC"
-                + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false");
-    }
-
-    @TestConfiguration
-    static class CapturedCodes {
-
-        @Bean
-        RecordingCodeSender recordingCodeSender() {
-            return new RecordingCodeSender();
-        }
-    }
-
-    static class RecordingCodeSender implements CodeSender {
-
-        final Map<String, String> lastCode = new ConcurrentHashMap<>();
-
-        @Override
-        public void send(String mobile, String code) {
-            lastCode.put(mobile, code);
-        }
-    }
+/** Login as a deployment does it: only codes the SMS webhook delivered log in. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionLoginTest extends ProductionServiceTest {
 
     @Autowired
     RestTestClient rest;
-
-    @Autowired
-    RecordingCodeSender sms;
 
     Api api;
 
@@ -114,9 +73,84 @@ class ProductionLoginTest {
         assertThat(me.code()).isEqualTo(4002);
     }
 
+    @Test
+    void webhookIsPostedTheMobileTheCodeAndItsLifetimeAsJson() {
+        String mobile = Api.newMobile();
+
+        sendCode(mobile);
+
+        SmsWebhook.Delivery delivery = SMS.lastDeliveryTo(mobile);
+        assertThat(delivery.method()).isEqualTo("POST");
+        assertThat(delivery.contentType()).isEqualTo("application/json");
+        assertThat(delivery.payload().path("mobile").asString()).isEqualTo(mobile);
+        assertThat(delivery.code()).matches("\\d{6}");
+        assertThat(delivery.payload().path("purpose").asString()).isEqualTo("login");
+        assertThat(delivery.payload().path("expiresInSeconds").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void webhookIsSentTheConfiguredAuthorizationHeader() {
+        String mobile = Api.newMobile();
+
+        sendCode(mobile);
+
+        assertThat(SMS.lastDeliveryTo(mobile).authorization()).isEqualTo(SMS_AUTHORIZATION);
+    }
+
+    @Test
+    void codeTheWebhookRefusedIsAnUnavailableDependency() {
+        String mobile = Api.newMobile();
+        SMS.failFor(mobile);
+
+        Api.Reply reply = api.post("/api/v2/auth/send-code", null, Map.of("mobile", mobile));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo(5003);
+        assertThat(reply.body().get("success").asBoolean()).isFalse();
+        assertThat(reply.data().isNull()).isTrue();
+    }
+
+    @Test
+    void codeTheWebhookRefusedIsNotKeptSoTheUserMayAskAgainAtOnce() {
+        String mobile = Api.newMobile();
+        SMS.failFor(mobile);
+        Api.Reply failed = api.post("/api/v2/auth/send-code", null, Map.of("mobile", mobile));
+        SMS.recover(mobile);
+
+        String delivered = sendCode(mobile);
+
+        assertThat(failed.code()).isEqualTo(5003);
+        assertThat(login(mobile, delivered).status()).isEqualTo(200);
+    }
+
+    @Test
+    void webhookThatDoesNotAnswerInTimeIsAFailedSend() {
+        String mobile = Api.newMobile();
+        SMS.hangFor(mobile);
+
+        Api.Reply reply = api.post("/api/v2/auth/send-code", null, Map.of("mobile", mobile));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo(5003);
+    }
+
+    @Test
+    void neitherTheCodeNorTheWebhookSecretIsLogged(CapturedOutput output) {
+        String delivered = Api.newMobile();
+        String refused = Api.newMobile();
+        SMS.failFor(refused);
+
+        String code = sendCode(delivered);
+        api.post("/api/v2/auth/send-code", null, Map.of("mobile", refused));
+
+        assertThat(output).contains("was not delivered");
+        assertThat(output).doesNotContain(code, SMS.lastDeliveryTo(refused).code(), SMS_AUTHORIZATION,
+                "sms-webhook-secret");
+    }
+
     private String sendCode(String mobile) {
         assertThat(api.post("/api/v2/auth/send-code", null, Map.of("mobile", mobile)).status()).isEqualTo(200);
-        return sms.lastCode.get(mobile);
+        return SMS.lastDeliveryTo(mobile).code();
     }
 
     private Api.Reply login(String mobile, String code) {

@@ -12,7 +12,7 @@ class SigningKeysTest {
 
     @Test
     void withoutAKeyFileAFreshKeyIsNamedByItsThumbprint() throws Exception {
-        AuthProperties noKeyFile = new AuthProperties(" ", "chat-session-service", Duration.ofHours(24), null, false,
+        AuthProperties noKeyFile = new AuthProperties(" ", "chat-session-service", Duration.ofHours(24), null,
                 Duration.ofMinutes(5), Duration.ofSeconds(60), 5);
 
         RSAKey key = SigningKeys.from(noKeyFile);
