@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.localstack.SmsWebhook;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +35,7 @@ class LoginPathIT {
 
         loginWithDeliveredCode(mobile);
 
-        assertThat(sms.lastDeliveryTo(mobile).authorization()).isEqualTo(SmsWebhook.AUTHORIZATION);
+        assertThat(sms.lastDeliveryTo(mobile).authorization()).isEqualTo(SystemUnderTest.SMS_WEBHOOK_AUTHORIZATION);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.loyalty.chat.localstack.ChatStack;
 import com.loyalty.chat.localstack.ChatStackOptions;
+import com.loyalty.chat.localstack.SmsWebhook;
 
 /**
  * The whole system as {@code ./run --realtime-nodes 2} starts it, on free ports, once for the whole suite; the
@@ -16,6 +17,7 @@ final class SystemUnderTest {
     private static final int REALTIME_NODES = 2;
     private static final int MAX_CONNECT_ATTEMPTS = 2 * REALTIME_NODES + 2;
 
+    static final String SMS_WEBHOOK_AUTHORIZATION = "Bearer e2e-sms-webhook-secret";
     /** Not one of the development profile's seeded accounts: only the bootstrap can have made it an admin. */
     static final String BOOTSTRAP_ADMIN = "13700000042";
 
@@ -45,7 +47,7 @@ final class SystemUnderTest {
                     .withLogDirectory(projectRoot.resolve("e2e-tests/target/stack-logs"))
                     .withEnvironment(Map.of(
                             "CHAT_SMS_WEBHOOK_URL", sms.url(),
-                            "CHAT_SMS_WEBHOOK_AUTHORIZATION", SmsWebhook.AUTHORIZATION,
+                            "CHAT_SMS_WEBHOOK_AUTHORIZATION", SMS_WEBHOOK_AUTHORIZATION,
                             "CHAT_BOOTSTRAP_ADMINS", BOOTSTRAP_ADMIN)));
         }
         return stack.gatewayUrl().toString().replaceAll("/$", "");

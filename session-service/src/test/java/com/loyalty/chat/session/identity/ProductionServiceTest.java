@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.loyalty.chat.localstack.LocalStack;
 import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.localstack.SmsWebhook;
 
 /**
  * The service as a deployment runs it, without the development profile: no seeded accounts, no fixed code, login codes
