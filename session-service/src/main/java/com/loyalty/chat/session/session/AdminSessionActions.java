@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.api.ChatException;
-import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.account.UserDirectory;
 import com.loyalty.chat.session.presence.AdminAvailability;
 
 /**

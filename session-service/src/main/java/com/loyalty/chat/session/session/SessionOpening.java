@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.UserProfile;
-import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.account.UserDirectory;
 
 /**
  * Gives a user their open session, creating it if there is none. The unique key on (user, open marker) decides

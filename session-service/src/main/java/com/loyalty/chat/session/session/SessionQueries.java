@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.session.db.Columns;
-import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.account.UserDirectory;
 import com.loyalty.chat.session.presence.Presence;
 import com.loyalty.chat.session.web.PageQuery;
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.UserProfile;
-import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.account.UserDirectory;
 import com.loyalty.chat.session.oplog.OperationLog;
 import com.loyalty.chat.session.oplog.OperationLogEntry;
 import com.loyalty.chat.session.oplog.OperationLogEntry.Action;
