@@ -28,7 +28,7 @@ import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.Fixtures.Connection;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.TestClock;
-import com.loyalty.chat.session.session.SessionQueue;
+import com.loyalty.chat.session.lifecycle.SessionQueue;
 
 import tools.jackson.databind.JsonNode;
 
