@@ -85,9 +85,10 @@ final class WebhookCodeSender implements CodeSender, AutoCloseable {
         return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
     }
 
+    /** By now the web server has finished its requests; a send still under way has no one left to answer. */
     @Override
     public void close() {
-        client.close();
+        client.shutdownNow();
     }
 
     record Payload(String mobile, String code, String purpose, long expiresInSeconds) {
