@@ -70,14 +70,21 @@ class AdminSessionListTest {
     }
 
     @Test
-    void pageSizeDefaultsToTenAndIsClampedToFifty() {
+    void pageSizeDefaultsToTen() {
         insertClosedSessions(55);
 
         Api.Reply byDefault = api.get(LIST + "?status=closed", adminToken);
+
+        assertThat(byDefault.data().get("sessions")).hasSize(10);
+    }
+
+    @Test
+    void pageSizeIsClampedToFifty() {
+        insertClosedSessions(55);
+
         Api.Reply clamped = api.get(LIST + "?status=closed&pageSize=500", adminToken);
 
         long total = clamped.data().get("totalCount").asLong();
-        assertThat(byDefault.data().get("sessions")).hasSize(10);
         assertThat(clamped.data().get("sessions")).hasSize(50);
         assertThat(clamped.data().get("pagination").toString()).isEqualTo(
                 "{\"currentPage\":1,\"totalPages\":" + (total + 49) / 50 + ",\"hasMore\":true}");

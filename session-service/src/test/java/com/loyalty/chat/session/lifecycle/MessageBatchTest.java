@@ -33,6 +33,7 @@ import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.session.Api;
 import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.Fixtures.Admin;
+import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
 import com.loyalty.chat.session.TopicProbe;
@@ -85,60 +86,75 @@ class MessageBatchTest {
     }
 
     @Test
-    void aPollForSeveralSessionsUpdatesEachSessionOnceAndARedeliveredPollChangesNothing() {
-        Api.LoggedIn first = api.loginNewUser();
-        Api.LoggedIn second = api.loginNewUser();
-        Api.LoggedIn third = api.loginNewUser();
-        String one = fixtures.openSession(first);
-        String two = fixtures.openSession(second);
-        String three = fixtures.openSession(third);
-        MessageEvent.MessageStored threeFirst = stored(three, third.userId(), SenderType.USER, third.userId(), 1, "三-1");
-        List<MessageEvent> poll = List.of(
-                stored(one, first.userId(), SenderType.USER, first.userId(), 1, "一-1"),
-                stored(two, second.userId(), SenderType.USER, second.userId(), 1, "二-1"),
-                // Later by sequence, but consumed before an earlier one: the later stays the last message.
-                stored(one, first.userId(), SenderType.USER, first.userId(), 3, "一-3"),
-                threeFirst,
-                stored(one, first.userId(), SenderType.USER, first.userId(), 2, "一-2"),
-                read(three, third.userId(), SenderType.ADMIN, admin.id(), List.of(threeFirst.messageId())),
-                // Neither a user's reading nor a refusal changes the list.
-                read(two, second.userId(), SenderType.USER, second.userId(), List.of("msg_1_00000001")),
-                new MessageEvent.MessageRejected(MessageEvent.SCHEMA_VERSION, newId(), two, Instant.now(), "cmd-1",
-                        second.userId(), SenderType.USER, "t-1", 4013, "too long"));
+    void aPollForSeveralSessionsUpdatesEachSessionOnce() {
+        UserSession one = fixtures.newUserSession();
+        UserSession two = fixtures.newUserSession();
+        UserSession three = fixtures.newUserSession();
 
-        Map<String, Long> firstTime = statementsOf(poll);
+        Map<String, Long> firstTime = statementsOf(pollAbout(one, two, three));
 
         assertThat(firstTime).as("one UPDATE per session, the event ids in one INSERT")
                 .containsEntry("Com_update", 3L).containsEntry("Com_insert", 1L);
-        JsonNode itemOne = fixtures.session(one, admin.token());
+        JsonNode itemOne = fixtures.session(one.sessionId(), admin.token());
         assertThat(itemOne.get("messageCount").asLong()).isEqualTo(3);
         assertThat(itemOne.get("unreadCount").asLong()).isEqualTo(3);
         assertThat(itemOne.get("lastMessage").get("content").asString()).isEqualTo("一-3");
-        JsonNode itemTwo = fixtures.session(two, admin.token());
+        JsonNode itemTwo = fixtures.session(two.sessionId(), admin.token());
         assertThat(itemTwo.get("messageCount").asLong()).isEqualTo(1);
         assertThat(itemTwo.get("unreadCount").asLong()).isEqualTo(1);
-        JsonNode itemThree = fixtures.session(three, admin.token());
+        JsonNode itemThree = fixtures.session(three.sessionId(), admin.token());
         assertThat(itemThree.get("messageCount").asLong()).isEqualTo(1);
         assertThat(itemThree.get("unreadCount").asLong()).as("read by the admin side").isZero();
+    }
+
+    @Test
+    void aRedeliveredPollChangesNothing() {
+        UserSession one = fixtures.newUserSession();
+        UserSession two = fixtures.newUserSession();
+        UserSession three = fixtures.newUserSession();
+        List<MessageEvent> poll = pollAbout(one, two, three);
+        statementsOf(poll);
+        JsonNode itemOne = fixtures.session(one.sessionId(), admin.token());
+        JsonNode itemTwo = fixtures.session(two.sessionId(), admin.token());
+        JsonNode itemThree = fixtures.session(three.sessionId(), admin.token());
 
         Map<String, Long> again = statementsOf(poll);
 
         assertThat(again).containsEntry("Com_update", 0L).containsEntry("Com_insert", 0L);
-        assertThat(fixtures.session(one, admin.token())).isEqualTo(itemOne);
-        assertThat(fixtures.session(two, admin.token())).isEqualTo(itemTwo);
-        assertThat(fixtures.session(three, admin.token())).isEqualTo(itemThree);
+        assertThat(fixtures.session(one.sessionId(), admin.token())).isEqualTo(itemOne);
+        assertThat(fixtures.session(two.sessionId(), admin.token())).isEqualTo(itemTwo);
+        assertThat(fixtures.session(three.sessionId(), admin.token())).isEqualTo(itemThree);
+    }
+
+    /**
+     * Messages for all three sessions, out of order for the first, read by the admin side in the third, and a user's
+     * reading and a refusal in the second.
+     */
+    private List<MessageEvent> pollAbout(UserSession one, UserSession two, UserSession three) {
+        MessageEvent.MessageStored threeFirst = stored(three, SenderType.USER, three.userId(), 1, "三-1");
+        return List.of(
+                stored(one, SenderType.USER, one.userId(), 1, "一-1"),
+                stored(two, SenderType.USER, two.userId(), 1, "二-1"),
+                // Later by sequence, but consumed before an earlier one: the later stays the last message.
+                stored(one, SenderType.USER, one.userId(), 3, "一-3"),
+                threeFirst,
+                stored(one, SenderType.USER, one.userId(), 2, "一-2"),
+                read(three, SenderType.ADMIN, admin.id(), List.of(threeFirst.messageId())),
+                // Neither a user's reading nor a refusal changes the list.
+                read(two, SenderType.USER, two.userId(), List.of("msg_1_00000001")),
+                new MessageEvent.MessageRejected(MessageEvent.SCHEMA_VERSION, newId(), two.sessionId(), Instant.now(),
+                        "cmd-1", two.userId(), SenderType.USER, "t-1", 4013, "too long"));
     }
 
     @Test
     void aPollPartlySeenBeforeAppliesOnlyWhatIsNew() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
-        MessageEvent.MessageStored seen = stored(sessionId, user.userId(), SenderType.USER, user.userId(), 1, "旧");
+        UserSession session = fixtures.newUserSession();
+        MessageEvent.MessageStored seen = stored(session, SenderType.USER, session.userId(), 1, "旧");
         statementsOf(List.of(seen));
 
-        statementsOf(List.of(seen, seen, stored(sessionId, user.userId(), SenderType.USER, user.userId(), 2, "新")));
+        statementsOf(List.of(seen, seen, stored(session, SenderType.USER, session.userId(), 2, "新")));
 
-        JsonNode item = fixtures.session(sessionId, admin.token());
+        JsonNode item = fixtures.session(session.sessionId(), admin.token());
         assertThat(item.get("messageCount").asLong()).isEqualTo(2);
         assertThat(item.get("lastMessage").get("content").asString()).isEqualTo("新");
     }
@@ -150,33 +166,32 @@ class MessageBatchTest {
      */
     @Test
     void repliesInOnePollActInTheOrderTheyCame() {
-        Api.LoggedIn waitingUser = api.loginNewUser();
-        Api.LoggedIn activeUser = api.loginNewUser();
-        String pending = fixtures.openSession(waitingUser);
-        String active = fixtures.openSession(activeUser);
-        statementsOf(List.of(stored(active, activeUser.userId(), SenderType.ADMIN, colleague.id(), 1, "在的")));
-        assertThat(fixtures.session(active, admin.token()).get("status").asString()).isEqualTo("active");
+        UserSession pending = fixtures.newUserSession();
+        UserSession active = fixtures.newUserSession();
+        statementsOf(List.of(stored(active, SenderType.ADMIN, colleague.id(), 1, "在的")));
+        assertThat(fixtures.session(active.sessionId(), admin.token()).get("status").asString()).isEqualTo("active");
 
         statementsOf(List.of(
-                stored(pending, waitingUser.userId(), SenderType.USER, waitingUser.userId(), 1, "有人吗"),
-                stored(active, activeUser.userId(), SenderType.ADMIN, colleague.id(), 2, "还在"),
-                stored(pending, waitingUser.userId(), SenderType.ADMIN, admin.id(), 2, "您好"),
-                stored(pending, waitingUser.userId(), SenderType.ADMIN, colleague.id(), 3, "我也在")));
+                stored(pending, SenderType.USER, pending.userId(), 1, "有人吗"),
+                stored(active, SenderType.ADMIN, colleague.id(), 2, "还在"),
+                stored(pending, SenderType.ADMIN, admin.id(), 2, "您好"),
+                stored(pending, SenderType.ADMIN, colleague.id(), 3, "我也在")));
 
-        JsonNode item = fixtures.session(pending, admin.token());
+        JsonNode item = fixtures.session(pending.sessionId(), admin.token());
         assertThat(item.get("status").asString()).isEqualTo("active");
         assertThat(item.get("adminId").asLong()).isEqualTo(admin.id());
         assertThat(item.get("messageCount").asLong()).isEqualTo(3);
         assertThat(fixtures.currentSessions(admin.id())).isEqualTo(1);
-        JsonNode logs = api.get("/api/v2/admin/chat/operation-logs?sessionId=" + pending, admin.token()).data()
-                .get("logs");
+        JsonNode logs = api.get("/api/v2/admin/chat/operation-logs?sessionId=" + pending.sessionId(),
+                admin.token()).data().get("logs");
         assertThat(logs.valueStream().map(entry -> entry.get("action").asString() + "/" + entry.get("operatorId")
                 .asLong() + "/" + entry.get("toStatus").asString()))
                 .containsExactly("reply/" + colleague.id() + "/active", "reply/" + admin.id() + "/active");
         assertThat(logs.get(0).get("note").isNull()).as("the colleague's reply changed nothing").isFalse();
-        assertThat(fixtures.session(active, admin.token()).get("adminId").asLong()).isEqualTo(colleague.id());
-        JsonNode activeLogs = api.get("/api/v2/admin/chat/operation-logs?sessionId=" + active, admin.token()).data()
-                .get("logs");
+        assertThat(fixtures.session(active.sessionId(), admin.token()).get("adminId").asLong())
+                .isEqualTo(colleague.id());
+        JsonNode activeLogs = api.get("/api/v2/admin/chat/operation-logs?sessionId=" + active.sessionId(),
+                admin.token()).data().get("logs");
         assertThat(activeLogs).hasSize(2);
     }
 
@@ -188,11 +203,10 @@ class MessageBatchTest {
      */
     @Test
     void anEventRecordedMeanwhileByAnotherConsumerIsSortedOutOneEventAtATime() throws Exception {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
-        MessageEvent.MessageStored mine = stored(sessionId, user.userId(), SenderType.USER, user.userId(), 1, "我的");
+        UserSession session = fixtures.newUserSession();
+        MessageEvent.MessageStored mine = stored(session, SenderType.USER, session.userId(), 1, "我的");
         MessageEvent.MessageStored contested =
-                stored(sessionId, user.userId(), SenderType.USER, user.userId(), 2, "别人的");
+                stored(session, SenderType.USER, session.userId(), 2, "别人的");
         CountDownLatch recorded = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -207,7 +221,8 @@ class MessageBatchTest {
             try {
                 assertThat(recorded.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
                 poll = CompletableFuture.runAsync(
-                        () -> listener.on(List.of(record(sessionId, mine), record(sessionId, contested))), threads);
+                        () -> listener.on(List.of(record(session.sessionId(), mine),
+                                record(session.sessionId(), contested))), threads);
                 // The poll's insert waits for the other consumer's lock on the contested id.
                 await().atMost(PATIENCE).until(() -> poll.isDone() || jdbc.sql(
                                 "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")
@@ -219,7 +234,7 @@ class MessageBatchTest {
             poll.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
 
-        JsonNode item = fixtures.session(sessionId, admin.token());
+        JsonNode item = fixtures.session(session.sessionId(), admin.token());
         assertThat(item.get("messageCount").asLong()).as("the contested event is the other consumer's").isEqualTo(1);
         assertThat(item.get("lastMessage").get("content").asString()).isEqualTo("我的");
     }
@@ -227,35 +242,33 @@ class MessageBatchTest {
     /** Through the broker: the records around a poison record are applied, for every session, and it is dead-lettered. */
     @Test
     void aPoisonRecordInAPollIsDeadLetteredAndTheRestApplied() {
-        Api.LoggedIn first = api.loginNewUser();
-        Api.LoggedIn second = api.loginNewUser();
-        String one = fixtures.openSession(first);
-        String two = fixtures.openSession(second);
+        UserSession one = fixtures.newUserSession();
+        UserSession two = fixtures.newUserSession();
         String poison = "{\"type\":\"MessageStored\",\"schemaVersion\":1,\"eventId\":\"" + newId() + "\"}";
         try (StringProducer producer = new StringProducer(bootstrapServers)) {
             List<MessageEvent.MessageStored> good = new ArrayList<>();
-            good.add(stored(one, first.userId(), SenderType.USER, first.userId(), 1, "一-1"));
-            good.add(stored(two, second.userId(), SenderType.USER, second.userId(), 1, "二-1"));
+            good.add(stored(one, SenderType.USER, one.userId(), 1, "一-1"));
+            good.add(stored(two, SenderType.USER, two.userId(), 1, "二-1"));
             for (MessageEvent.MessageStored event : good) {
                 producer.send(Topics.MESSAGE_EVENTS, event.sessionId(), JSON.writeValueAsString(event));
             }
-            producer.send(Topics.MESSAGE_EVENTS, one, poison);
+            producer.send(Topics.MESSAGE_EVENTS, one.sessionId(), poison);
             for (MessageEvent.MessageStored event : List.of(
-                    stored(one, first.userId(), SenderType.USER, first.userId(), 2, "一-2"),
-                    stored(two, second.userId(), SenderType.USER, second.userId(), 2, "二-2"))) {
+                    stored(one, SenderType.USER, one.userId(), 2, "一-2"),
+                    stored(two, SenderType.USER, two.userId(), 2, "二-2"))) {
                 producer.send(Topics.MESSAGE_EVENTS, event.sessionId(), JSON.writeValueAsString(event));
             }
         }
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(fixtures.session(one, admin.token()).get("messageCount").asLong()).isEqualTo(2);
-            assertThat(fixtures.session(two, admin.token()).get("messageCount").asLong()).isEqualTo(2);
+            assertThat(fixtures.session(one.sessionId(), admin.token()).get("messageCount").asLong()).isEqualTo(2);
+            assertThat(fixtures.session(two.sessionId(), admin.token()).get("messageCount").asLong()).isEqualTo(2);
         });
-        assertThat(fixtures.session(one, admin.token()).get("lastMessage").get("content").asString())
+        assertThat(fixtures.session(one.sessionId(), admin.token()).get("lastMessage").get("content").asString())
                 .isEqualTo("一-2");
         try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(record -> poison.equals(record.value()));
-            assertThat(dead.key()).isEqualTo(one);
+            assertThat(dead.key()).isEqualTo(one.sessionId());
         }
     }
 
@@ -278,19 +291,19 @@ class MessageBatchTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static MessageEvent.MessageStored stored(String sessionId, long sessionUserId, SenderType senderType,
-                                                     long senderId, long sequence, String content) {
+    private static MessageEvent.MessageStored stored(UserSession session, SenderType senderType, long senderId,
+                                                     long sequence, String content) {
         Instant at = Instant.now();
-        return new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, newId(), sessionId, at,
+        return new MessageEvent.MessageStored(MessageEvent.SCHEMA_VERSION, newId(), session.sessionId(), at,
                 "msg_" + at.toEpochMilli() + "_" + UUID.randomUUID().toString().substring(0, 8), sequence, senderId,
                 senderType, senderType == SenderType.ADMIN ? "客服" : "用户", null, content, MessageType.TEXT, null,
-                List.of(), sessionUserId, senderType == SenderType.ADMIN ? senderId : null);
+                List.of(), session.userId(), senderType == SenderType.ADMIN ? senderId : null);
     }
 
-    private static MessageEvent.MessagesRead read(String sessionId, long sessionUserId, SenderType readerType,
-                                                  long readerId, List<String> messageIds) {
-        return new MessageEvent.MessagesRead(MessageEvent.SCHEMA_VERSION, newId(), sessionId, Instant.now(), readerId,
-                readerType, messageIds, sessionUserId, null);
+    private static MessageEvent.MessagesRead read(UserSession session, SenderType readerType, long readerId,
+                                                  List<String> messageIds) {
+        return new MessageEvent.MessagesRead(MessageEvent.SCHEMA_VERSION, newId(), session.sessionId(), Instant.now(),
+                readerId, readerType, messageIds, session.userId(), null);
     }
 
     private static ConsumerRecord<String, String> record(String key, MessageEvent event) {

@@ -7,19 +7,20 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.session.Api;
 import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.Fixtures.Connection;
+import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.TestClock;
 
@@ -35,7 +36,7 @@ class SessionCountsTest {
     private static final Duration GRACE = Duration.ofSeconds(60);
 
     @Autowired
-    RestTestClient rest;
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -46,13 +47,11 @@ class SessionCountsTest {
     @Autowired
     TestClock clock;
 
-    Api api;
     Admin first;
     Admin second;
 
     @BeforeEach
     void setUp() {
-        api = new Api(rest);
         fixtures.reset();
         first = fixtures.newAdmin(2);
         second = fixtures.newAdmin(5);
@@ -65,21 +64,19 @@ class SessionCountsTest {
 
     @Test
     void everyFiltersTotalIsTheCountOfItsSessionsThroughEveryKindOfChange() {
-        Api.LoggedIn[] users = {api.loginNewUser(), api.loginNewUser(), api.loginNewUser(), api.loginNewUser(),
-                api.loginNewUser(), api.loginNewUser()};
-        String[] sessions = new String[users.length];
-        for (int i = 0; i < users.length; i++) {
-            sessions[i] = fixtures.openSession(users[i]);
-        }
+        List<UserSession> sessions = Stream.generate(fixtures::newUserSession).limit(6).toList();
+        UserSession claimed = sessions.get(0);
+        UserSession answered = sessions.get(1);
+        UserSession closedByUser = sessions.get(5);
         assertTotalsAreCounts();
 
         // Claimed, then answered by its holder; a pending one answered directly (an answer claims it).
-        api.post(LIST + "/" + sessions[0] + "/claim", first.token(), Map.of());
+        api.post(LIST + "/" + claimed.sessionId() + "/claim", first.token(), Map.of());
         assertTotalsAreCounts();
-        fixtures.messageStored(sessions[0], users[0].userId(), SenderType.ADMIN, first.id(), 1, "您好");
-        fixtures.awaitSession(sessions[0], first.token(), "active", first.id());
-        fixtures.messageStored(sessions[1], users[1].userId(), SenderType.ADMIN, second.id(), 1, "您好");
-        fixtures.awaitSession(sessions[1], second.token(), "active", second.id());
+        fixtures.messageStored(claimed.sessionId(), claimed.userId(), SenderType.ADMIN, first.id(), 1, "您好");
+        fixtures.awaitSession(claimed.sessionId(), first.token(), "active", first.id());
+        fixtures.messageStored(answered.sessionId(), answered.userId(), SenderType.ADMIN, second.id(), 1, "您好");
+        fixtures.awaitSession(answered.sessionId(), second.token(), "active", second.id());
         assertTotalsAreCounts();
 
         // Online, the first admin is given waiting sessions up to their maximum (2: one more), automatically.
@@ -89,8 +86,8 @@ class SessionCountsTest {
 
         // Handed on to the second admin, once connected (who then receives the rest of the queue).
         fixtures.bringOnline(second);
-        api.post(LIST + "/" + sessions[0] + "/transfer", first.token(), Map.of("toAdminId", second.id()));
-        fixtures.awaitSession(sessions[0], second.token(), "active", second.id());
+        api.post(LIST + "/" + claimed.sessionId() + "/transfer", first.token(), Map.of("toAdminId", second.id()));
+        fixtures.awaitSession(claimed.sessionId(), second.token(), "active", second.id());
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(pendingCount()).isZero());
         assertTotalsAreCounts();
 
@@ -99,9 +96,9 @@ class SessionCountsTest {
                         SELECT session_id FROM customer_sessions
                          WHERE admin_id = ? AND status = 'assigned' AND session_id <> ? LIMIT 1
                         """)
-                .params(second.id(), sessions[5]).query(String.class).single();
+                .params(second.id(), closedByUser.sessionId()).query(String.class).single();
         api.post(LIST + "/" + heldBySecond + "/close", second.token(), Map.of());
-        api.post("/api/v2/chat/sessions/" + sessions[5] + "/close", users[5].token(), Map.of());
+        api.post("/api/v2/chat/sessions/" + closedByUser.sessionId() + "/close", closedByUser.token(), Map.of());
         assertTotalsAreCounts();
 
         // The first admin leaves: past the grace, what they hold unanswered goes back to the queue.

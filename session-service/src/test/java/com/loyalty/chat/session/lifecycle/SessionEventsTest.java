@@ -203,27 +203,43 @@ class SessionEventsTest {
     }
 
     @Test
-    void poisonRecordsGoToTheDeadLetterTopicAsTheyWereAndLaterRecordsStillCount() {
+    void poisonRecordsGoToTheDeadLetterTopicAsTheyWere() {
         Api.LoggedIn user = api.loginNewUser();
         String sessionId = openSession(user);
-        String unreadable = "{not json";
+
+        List<String> poison = sendPoisonThenAReply(user, sessionId);
+
+        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
+            ConsumerRecord<String, String> first = deadLetters.awaitRecord(r -> poison.get(0).equals(r.value()));
+            deadLetters.awaitRecord(r -> poison.get(1).equals(r.value()));
+            assertThat(first.key()).isEqualTo(sessionId);
+            assertThat(first.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        }
+    }
+
+    @Test
+    void recordsAfterPoisonRecordsStillCount() {
+        Api.LoggedIn user = api.loginNewUser();
+        String sessionId = openSession(user);
+
+        sendPoisonThenAReply(user, sessionId);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(session(sessionId).get("status").asString()).isEqualTo("active"));
+    }
+
+    /** An unreadable record and one of an unknown schema version, then an admin's reply; answers the two poisons. */
+    private List<String> sendPoisonThenAReply(Api.LoggedIn user, String sessionId) {
+        // Named by the session, so each test finds its own among the dead letters of earlier ones.
+        String unreadable = "{not json " + sessionId;
         String unknownVersion = JSON.writeValueAsString(new MessageEvent.MessageStored(99, UUID.randomUUID().toString(),
                 sessionId, Instant.now(), "msg_1_00000000", 1, Api.ADMIN_ID, SenderType.ADMIN, "管理员用户", null,
                 "from the future", MessageType.TEXT, null, List.of(), user.userId(), null));
-
         producer.send(Topics.MESSAGE_EVENTS, sessionId, unreadable);
         producer.send(Topics.MESSAGE_EVENTS, sessionId, unknownVersion);
         producer.send(Topics.MESSAGE_EVENTS, sessionId,
                 messageStored(sessionId, user.userId(), SenderType.ADMIN, Api.ADMIN_ID, Instant.now()));
-
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(session(sessionId).get("status").asString()).isEqualTo("active"));
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
-            ConsumerRecord<String, String> first = deadLetters.awaitRecord(r -> unreadable.equals(r.value()));
-            deadLetters.awaitRecord(r -> unknownVersion.equals(r.value()));
-            assertThat(first.key()).isEqualTo(sessionId);
-            assertThat(first.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
-        }
+        return List.of(unreadable, unknownVersion);
     }
 
     private long unfinishedPublications() {

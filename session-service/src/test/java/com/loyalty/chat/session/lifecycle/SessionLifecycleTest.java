@@ -56,7 +56,7 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void claimingAPendingSessionAssignsItToTheCallerAnnouncesItAndLogsIt() {
+    void claimingAPendingSessionAssignsItToTheCaller() {
         String sessionId = fixtures.openSession(user);
 
         Api.Reply claimed = act(sessionId, "claim", admin);
@@ -64,19 +64,35 @@ class SessionLifecycleTest {
         assertThat(claimed.status()).isEqualTo(200);
         assertThat(claimed.data().get("status").asString()).isEqualTo("assigned");
         assertThat(claimed.data().get("adminId").asLong()).isEqualTo(admin.id());
+        assertThat(fixtures.currentSessions(admin.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimIsAnnounced() {
+        String sessionId = fixtures.openSession(user);
+
+        act(sessionId, "claim", admin);
+
         JsonNode event = fixtures.awaitSessionEvent(sessionId, "SessionStatusChanged", "claimed");
         assertThat(event.get("oldStatus").asString()).isEqualTo("waiting");
         assertThat(event.get("newStatus").asString()).isEqualTo("assigned");
         assertThat(event.get("admin").get("userId").asLong()).isEqualTo(admin.id());
         assertThat(event.get("userId").asLong()).isEqualTo(user.userId());
         assertThat(event.get("sessionVersion").asLong()).isEqualTo(fixtures.versionOf(sessionId));
+    }
+
+    @Test
+    void aClaimIsLogged() {
+        String sessionId = fixtures.openSession(user);
+
+        act(sessionId, "claim", admin);
+
         JsonNode logged = fixtures.lastOperation(sessionId, admin.token());
         assertThat(logged.get("action").asString()).isEqualTo("claim");
         assertThat(logged.get("operatorType").asString()).isEqualTo("admin");
         assertThat(logged.get("operatorId").asLong()).isEqualTo(admin.id());
         assertThat(logged.get("fromStatus").asString()).isEqualTo("waiting");
         assertThat(logged.get("toStatus").asString()).isEqualTo("assigned");
-        assertThat(fixtures.currentSessions(admin.id())).isEqualTo(1);
     }
 
     @Test
@@ -148,28 +164,49 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void onlyTheHolderTransfersAndOnlyToAnotherConnectedAdmin() {
+    void onlyTheHolderTransfers() {
         String pending = fixtures.openSession(user);
-        String held = fixtures.openSession(api.loginNewUser());
-        act(held, "claim", admin);
-        Admin absent = fixtures.newAdmin(5);
+        String held = heldByAdmin();
         fixtures.bringOnline(colleague);
 
         assertConflict(transfer(pending, admin, colleague.id()));
         assertConflict(transfer(pending, admin, admin.id()));
         assertConflict(transfer(held, colleague, admin.id()));
+        assertThat(fixtures.session(held, admin.token()).get("adminId").asLong()).isEqualTo(admin.id());
+    }
+
+    @Test
+    void theTransferTargetMustBeConnected() {
+        String held = heldByAdmin();
+        Admin absent = fixtures.newAdmin(5);
+
         assertConflict(transfer(held, admin, absent.id()));
+        assertThat(fixtures.session(held, admin.token()).get("adminId").asLong()).isEqualTo(admin.id());
+    }
+
+    @Test
+    void theTransferTargetMustBeAnotherAdmin() {
+        String held = heldByAdmin();
+
         assertInvalid(transfer(held, admin, admin.id()), "toAdminId");
         assertInvalid(transfer(held, admin, user.userId()), "toAdminId");
         assertInvalid(api.post(ADMIN_SESSIONS + held + "/transfer", admin.token(), Map.of()), "toAdminId");
+        assertThat(fixtures.session(held, admin.token()).get("adminId").asLong()).isEqualTo(admin.id());
+    }
+
+    @Test
+    void anUnknownTransferTargetIsNotFound() {
+        String held = heldByAdmin();
+
         Api.Reply unknownTarget = transfer(held, admin, 987_654_321L);
+
         assertThat(unknownTarget.status()).isEqualTo(404);
         assertThat(unknownTarget.code()).isEqualTo(4004);
         assertThat(fixtures.session(held, admin.token()).get("adminId").asLong()).isEqualTo(admin.id());
     }
 
     @Test
-    void adminClosesTheirOwnSessionAndFreesTheirCapacity() {
+    void adminClosesTheirOwnSession() {
         String sessionId = fixtures.openSession(user);
         act(sessionId, "claim", admin);
 
@@ -180,8 +217,17 @@ class SessionLifecycleTest {
         JsonNode event = fixtures.awaitSessionEvent(sessionId, "SessionStatusChanged", "closed_by_admin");
         assertThat(event.get("oldStatus").asString()).isEqualTo("assigned");
         assertThat(event.get("admin").get("userId").asLong()).isEqualTo(admin.id());
-        assertThat(fixtures.currentSessions(admin.id())).isZero();
         assertThat(fixtures.lastOperation(sessionId, admin.token()).get("action").asString()).isEqualTo("close");
+    }
+
+    @Test
+    void closingTheirSessionFreesTheAdminsCapacity() {
+        String sessionId = fixtures.openSession(user);
+        act(sessionId, "claim", admin);
+
+        act(sessionId, "close", admin);
+
+        assertThat(fixtures.currentSessions(admin.id())).isZero();
     }
 
     @Test
@@ -203,25 +249,41 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void userClosesTheirOwnSessionOnceAndThenOpensANewOne() {
+    void userClosesTheirOwnSession() {
         String sessionId = fixtures.openSession(user);
         act(sessionId, "claim", admin);
 
         Api.Reply closed = api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
-        Api.Reply again = api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
-        Api.Reply reopened = api.post("/api/v2/chat/sessions", user.token(), Map.of());
 
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.data().get("status").asString()).isEqualTo("closed");
-        assertConflict(again);
-        assertThat(reopened.status()).isEqualTo(201);
-        assertThat(reopened.data().get("sessionId").asString()).isNotEqualTo(sessionId);
         JsonNode event = fixtures.awaitSessionEvent(sessionId, "SessionStatusChanged", "closed_by_user");
         assertThat(event.get("admin").get("userId").asLong()).as("the holder stays named").isEqualTo(admin.id());
         JsonNode logged = fixtures.lastOperation(sessionId, admin.token());
         assertThat(logged.get("operatorType").asString()).isEqualTo("user");
         assertThat(logged.get("operatorId").asLong()).isEqualTo(user.userId());
         assertThat(fixtures.currentSessions(admin.id())).isZero();
+    }
+
+    @Test
+    void userClosingTheirClosedSessionAgainIsAConflict() {
+        String sessionId = fixtures.openSession(user);
+        api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
+
+        Api.Reply again = api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
+
+        assertConflict(again);
+    }
+
+    @Test
+    void userWhoseSessionIsClosedOpensANewOne() {
+        String sessionId = fixtures.openSession(user);
+        api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
+
+        Api.Reply reopened = api.post("/api/v2/chat/sessions", user.token(), Map.of());
+
+        assertThat(reopened.status()).isEqualTo(201);
+        assertThat(reopened.data().get("sessionId").asString()).isNotEqualTo(sessionId);
     }
 
     @Test
@@ -240,17 +302,25 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void anOpenSessionCannotBeRated() {
+        String sessionId = fixtures.openSession(user);
+        act(sessionId, "claim", admin);
+
+        Api.Reply tooEarly = api.post(USER_SESSIONS + sessionId + "/rating", user.token(), Map.of("score", 5));
+
+        assertConflict(tooEarly);
+    }
+
+    @Test
     void userRatesAClosedSessionExactlyOnce() {
         String sessionId = fixtures.openSession(user);
         act(sessionId, "claim", admin);
-        Api.Reply tooEarly = api.post(USER_SESSIONS + sessionId + "/rating", user.token(), Map.of("score", 5));
         api.post(USER_SESSIONS + sessionId + "/close", user.token(), Map.of());
 
         Api.Reply rated = api.post(USER_SESSIONS + sessionId + "/rating", user.token(),
                 Map.of("score", 4, "comment", "回复很快"));
         Api.Reply twice = api.post(USER_SESSIONS + sessionId + "/rating", user.token(), Map.of("score", 1));
 
-        assertConflict(tooEarly);
         assertThat(rated.status()).isEqualTo(200);
         assertThat(rated.data().get("sessionId").asString()).isEqualTo(sessionId);
         assertThat(rated.data().get("score").asInt()).isEqualTo(4);
@@ -288,7 +358,17 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void holdersFirstReplyActivatesTheSessionAndEveryReplyIsLogged() {
+    void holdersFirstReplyActivatesTheSession() {
+        String sessionId = fixtures.openSession(user);
+        act(sessionId, "claim", admin);
+
+        fixtures.messageStored(sessionId, user.userId(), SenderType.ADMIN, admin.id(), 1, "您好");
+
+        fixtures.awaitSession(sessionId, admin.token(), "active", admin.id());
+    }
+
+    @Test
+    void everyReplyOfTheHolderIsLogged() {
         String sessionId = fixtures.openSession(user);
         act(sessionId, "claim", admin);
 
@@ -362,5 +442,12 @@ class SessionLifecycleTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo(4000);
         assertThat(reply.msg()).startsWith(field + ":");
+    }
+
+    /** A session of another new user, claimed by {@code admin}. */
+    private String heldByAdmin() {
+        String held = fixtures.openSession(api.loginNewUser());
+        act(held, "claim", admin);
+        return held;
     }
 }
