@@ -17,12 +17,14 @@ class StartWithoutSmsWebhookTest {
     void outsideTheDevProfileTheServiceRefusesToStartWithoutAWebhookNamingTheVariable() {
         SpringApplication service = new SpringApplicationBuilder(SessionServiceApplication.class)
                 .initializers(new LocalStackInitializer())
-                .properties("server.port=0", "spring.kafka.listener.auto-startup=false", "CHAT_SMS_WEBHOOK_URL=",
-                        "spring.datasource.url=jdbc:mysql://127.0.0.1:" + LocalStack.shared().databasePort()
-                                + "/chat_session_production?createDatabaseIfNotExist=true&connectionTimeZone=UTC"
-                                + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false")
                 .build();
 
-        assertThatThrownBy(service::run).rootCause().hasMessageContaining("set CHAT_SMS_WEBHOOK_URL");
+        // Command-line arguments override the application's own configuration; default properties would not.
+        assertThatThrownBy(() -> service.run("--server.port=0", "--spring.kafka.listener.auto-startup=false",
+                "--CHAT_SMS_WEBHOOK_URL=", "--spring.datasource.url=jdbc:mysql://127.0.0.1:"
+                        + LocalStack.shared().databasePort()
+                        + "/chat_session_production?createDatabaseIfNotExist=true&connectionTimeZone=UTC"
+                        + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false"))
+                .rootCause().hasMessageContaining("set CHAT_SMS_WEBHOOK_URL");
     }
 }
