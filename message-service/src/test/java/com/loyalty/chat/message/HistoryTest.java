@@ -141,8 +141,8 @@ class HistoryTest extends MessageServiceTest {
     void aUserCannotReadAnotherUsersSessionAndUnknownSessionsAre404() {
         String sessionId = sessionWithMessages(newUserId(), 1);
 
-        assertRefused(get(USER_CHAT + sessionId + "/messages", userToken(newUserId())), 404, 4004, "not found");
-        assertRefused(get(ADMIN_CHAT + newSessionId() + "/messages", adminToken(newUserId())), 404, 4004, "not found");
+        assertRefused(get(USER_CHAT + sessionId + "/messages", userToken(newUserId())), 404, 4004, "会话不存在");
+        assertRefused(get(ADMIN_CHAT + newSessionId() + "/messages", adminToken(newUserId())), 404, 4004, "会话不存在");
     }
 
     private String sessionWithMessages(long userId, int count) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Attachment;
 import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
@@ -39,7 +40,7 @@ class MessageCommandsTest extends MessageServiceTest {
         long userId = newUserId();
         String sessionId = openSession(userId);
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishCommand(sendCommand(sessionId, user(userId), "你好", MessageType.TEXT, "temp-1"));
 
             ConsumerRecord<String, String> record = events.awaitRecord(forSession(sessionId));
@@ -74,7 +75,7 @@ class MessageCommandsTest extends MessageServiceTest {
         List<String> sessions = List.of(openSession(firstUser), openSession(secondUser));
         int perSession = 40;
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             for (int i = 0; i < perSession; i++) {
                 publishCommand(sendCommand(sessions.get(0), user(firstUser), "a" + i, MessageType.TEXT, "a" + i));
                 publishCommand(sendCommand(sessions.get(1), user(secondUser), "b" + i, MessageType.TEXT, null));
@@ -114,7 +115,7 @@ class MessageCommandsTest extends MessageServiceTest {
         long userId = newUserId();
         String sessionId = newSessionId();
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             SendMessage command = sendCommand(sessionId, user(userId), "anyone?", MessageType.TEXT, "temp-lost");
             publishCommand(command);
 
@@ -140,7 +141,7 @@ class MessageCommandsTest extends MessageServiceTest {
                 withAttachments(sendCommand(sessionId, user(userId), "", MessageType.FILE, "bad-size"), List.of(noSize)),
                 sendCommand(sessionId, user(userId), "字".repeat(5462), MessageType.TEXT, "too-large"));
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             invalid.forEach(this::publishCommand);
 
             Map<String, Integer> codes = events.awaitRecords(invalid.size(), forSession(sessionId)).stream()
@@ -162,7 +163,7 @@ class MessageCommandsTest extends MessageServiceTest {
         SendMessage first = sendCommand(sessionId, user(userId), "only once", MessageType.TEXT, "temp-repeat");
         SendMessage again = sendCommand(sessionId, user(userId), "only once", MessageType.TEXT, "temp-repeat");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishCommand(first);
             publishCommand(again);
 
@@ -182,7 +183,7 @@ class MessageCommandsTest extends MessageServiceTest {
         long userId = newUserId();
         String sessionId = openSession(userId);
 
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
             publish(Topics.MESSAGE_COMMANDS, sessionId, "{not json");
             publish(Topics.MESSAGE_COMMANDS, sessionId, "{\"type\":\"Teleport\",\"schemaVersion\":1}");
             publishCommand(sendCommand(sessionId, user(userId), "after the poison", MessageType.TEXT, "temp-after"));
@@ -203,7 +204,7 @@ class MessageCommandsTest extends MessageServiceTest {
         String noSession = json.writeValueAsString(readCommand(null, user(userId), List.of()));
         String noSender = json.writeValueAsString(deliveredCommand(sessionId, null, List.of(reply)));
 
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
             publish(Topics.MESSAGE_COMMANDS, sessionId, noSession);
             publish(Topics.MESSAGE_COMMANDS, sessionId, noSender);
             publishCommand(readCommand(sessionId, user(userId), List.of()));
@@ -224,7 +225,7 @@ class MessageCommandsTest extends MessageServiceTest {
         String token = userToken(userId);
         Map<String, Object> body = Map.of("content", "tap tap", "messageType", "text", "tempMessageId", "temp-both");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             List<Answer> answers = inParallel(6, () -> {
                 publishCommand(sendCommand(sessionId, user(userId), "tap tap", MessageType.TEXT, "temp-both"));
                 return post(USER_CHAT + sessionId + "/messages", token, body);
@@ -256,7 +257,7 @@ class MessageCommandsTest extends MessageServiceTest {
         long userId = newUserId();
         String sessionId = newSessionId();
 
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
             publish(Topics.SESSION_EVENTS, sessionId, "[]");
             publish(Topics.SESSION_EVENTS, sessionId, json.writeValueAsString(opened(sessionId, userId))
                     .replace("\"schemaVersion\":1", "\"schemaVersion\":99"));
@@ -276,7 +277,7 @@ class MessageCommandsTest extends MessageServiceTest {
         String sessionId = newSessionId();
         changeSession(sessionId, userId, 3, SessionStatus.CLOSED, adminId);
 
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
             publishSessionEvent(opened(sessionId, userId));
             publishSessionEvent(statusChanged(sessionId, userId, 2, SessionStatus.ACTIVE, adminId));
             // Same key, same partition: once this poison record is parked, the two events before it were consumed.
@@ -296,7 +297,7 @@ class MessageCommandsTest extends MessageServiceTest {
         String sessionId = openSession(userId);
         List<String> tempIds = List.of("k1", "K1", "é", "e");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             tempIds.forEach(tempId -> publishCommand(sendCommand(sessionId, user(userId), "as " + tempId,
                     MessageType.TEXT, tempId)));
 
@@ -329,7 +330,7 @@ class MessageCommandsTest extends MessageServiceTest {
                     IF NEW.content = 'constraint %1$s' THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'refused'; END IF;
                     IF NEW.content = 'failure %1$s' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'failed'; END IF;
                 END""".formatted(marker));
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishToOnePartition(List.of(good.get(0), refusedValue, failing, good.get(1)));
 
             for (SendMessage command : good) {
@@ -363,7 +364,7 @@ class MessageCommandsTest extends MessageServiceTest {
                 CREATE TRIGGER refuse_%s BEFORE UPDATE ON chat_messages FOR EACH ROW BEGIN
                     IF NEW.message_id = '%s' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'failed'; END IF;
                 END""".formatted(marker, refused));
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.MESSAGE_COMMANDS))) {
             publishToOnePartition(List.of(
                     deliveredCommand(sessionId, user(userId), List.of(refused)),
                     deliveredCommand(sessionId, user(userId), List.of(fine)),
@@ -409,7 +410,7 @@ class MessageCommandsTest extends MessageServiceTest {
         SendMessage intruding = sendCommand(someoneElses, user(userId), "let me in", MessageType.TEXT, "intruding");
         SendMessage nowhere = sendCommand(impossible, user(userId), "hello?", MessageType.TEXT, "nowhere");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishCommand(intruding);
             publishCommand(nowhere);
 
@@ -440,7 +441,7 @@ class MessageCommandsTest extends MessageServiceTest {
         String sessionId = newSessionId();
         String tooLong = "session_" + "1".repeat(120);
 
-        try (TopicReader deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
+        try (TopicReader<String> deadLetters = readTopic(Topics.deadLetterOf(Topics.SESSION_EVENTS))) {
             // Keyed like the next event, so it sits before it in the same partition.
             publish(Topics.SESSION_EVENTS, sessionId, json.writeValueAsString(opened(tooLong, userId)));
             publishSessionEvent(opened(sessionId, userId));
@@ -450,7 +451,7 @@ class MessageCommandsTest extends MessageServiceTest {
         awaitSessionVersion(sessionId, 1);
     }
 
-    private JsonNode rejectionOf(TopicReader events, SendMessage command) {
+    private JsonNode rejectionOf(TopicReader<String> events, SendMessage command) {
         JsonNode rejected = json.readTree(events.awaitRecord(record -> record.value().contains(command.commandId()))
                 .value());
         assertThat(rejected.get("type").asString()).isEqualTo("MessageRejected");

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
@@ -228,8 +229,8 @@ abstract class MessageServiceTest {
         return record -> sessionId.equals(record.key());
     }
 
-    static TopicReader readTopic(String topic) {
-        return new TopicReader(LocalStack.shared().kafkaBootstrapServers(), topic);
+    static TopicReader<String> readTopic(String topic) {
+        return TopicReader.fromBeginning(LocalStack.shared().kafkaBootstrapServers(), topic);
     }
 
     /** Posts {@code body} as JSON (a String as it is); a null body posts nothing, without a content type. */

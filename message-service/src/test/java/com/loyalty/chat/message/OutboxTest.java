@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
@@ -61,7 +62,7 @@ class OutboxTest extends MessageServiceTest {
             }
         }
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             // Commands through the consumers and REST sends on request threads, committing to the same sessions at once.
             publishAll(commands.stream()
                     .map(command -> new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MESSAGE_COMMANDS,
@@ -105,7 +106,7 @@ class OutboxTest extends MessageServiceTest {
                 .doCallRealMethod()
                 .when(relayTemplate()).send(eq(Topics.MESSAGE_EVENTS), eq(sessionId), anyString());
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishCommand(sendCommand(sessionId, user(userId), "first", MessageType.TEXT, "first"));
             await().until(() -> rowsOf(sessionId).size() == 1);
             publishCommand(sendCommand(sessionId, user(userId), "second", MessageType.TEXT, "second"));
@@ -129,7 +130,7 @@ class OutboxTest extends MessageServiceTest {
         List<MessageEvent> leftBehind = List.of(stored(sessionId, userId, 1, "left behind"),
                 stored(sessionId, userId, 2, "left behind too"));
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             // As a process that died before Kafka acknowledged them would have left them (or an old registry row).
             long rowId = insertOutboxRow(json.writeValueAsString(new StoredRow(leftBehind)));
 
@@ -151,7 +152,7 @@ class OutboxTest extends MessageServiceTest {
         String sessionId = openSession(userId);
         long unreadable = insertOutboxRow("{\"events\": [{\"type\": \"NoSuchEvent\", \"sessionId\": \"" + sessionId
                 + "\"}]}");
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             long readable = insertOutboxRow(json.writeValueAsString(new StoredRow(List.of(
                     stored(sessionId, userId, 1, "readable")))));
 

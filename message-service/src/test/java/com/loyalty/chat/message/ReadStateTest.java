@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,7 @@ class ReadStateTest extends MessageServiceTest {
         String reply = adminSends(sessionId, adminId, "reply");
         userMessages.add(userSends(sessionId, userId, "3"));
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             Answer answer = post(ADMIN_CHAT + sessionId + "/read", adminToken(adminId), null);
 
             assertThat(answer.status()).isEqualTo(200);
@@ -58,7 +59,7 @@ class ReadStateTest extends MessageServiceTest {
         String sessionId = openSession(userId);
         String first = userSends(sessionId, userId, "first");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             assertThat(ids(post(ADMIN_CHAT + sessionId + "/read", adminToken(adminId), "{}").data().get("messageIds")))
                     .containsExactly(first);
             assertThat(ids(post(ADMIN_CHAT + sessionId + "/read", adminToken(adminId), "{}").data().get("messageIds")))
@@ -104,7 +105,7 @@ class ReadStateTest extends MessageServiceTest {
         String firstReply = adminSends(sessionId, adminId, "first reply");
         String secondReply = adminSends(sessionId, adminId, "second reply");
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             publishCommand(readCommand(sessionId, user(userId), List.of(firstReply)));
             publishCommand(readCommand(sessionId, user(userId), List.of()));
 
@@ -132,7 +133,7 @@ class ReadStateTest extends MessageServiceTest {
                 .mapToObj(i -> userSends(sessionId, userId, "m" + i))
                 .toList();
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             List<Answer> answers = inParallel(6, () -> {
                 publishCommand(readCommand(sessionId, admin(adminId), List.of()));
                 return post(ADMIN_CHAT + sessionId + "/read", adminToken(adminId), null);
@@ -227,7 +228,7 @@ class ReadStateTest extends MessageServiceTest {
 
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", adminToken(newUserId()), null), 409, 4009,
                 "another admin");
-        assertRefused(post(ADMIN_CHAT + newSessionId() + "/read", adminToken(holder), null), 404, 4004, "not found");
+        assertRefused(post(ADMIN_CHAT + newSessionId() + "/read", adminToken(holder), null), 404, 4004, "会话不存在");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", userToken(userId), null), 403, 4003, "");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", null, null), 401, 4001, "");
         assertRefused(post(ADMIN_CHAT + sessionId + "/read", adminToken(holder), Map.of("messageIds", tooMany)),

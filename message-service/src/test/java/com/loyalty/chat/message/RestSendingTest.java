@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class RestSendingTest extends MessageServiceTest {
         long adminId = newUserId();
         String sessionId = openSession(userId);
 
-        try (TopicReader events = readTopic(Topics.MESSAGE_EVENTS)) {
+        try (TopicReader<String> events = readTopic(Topics.MESSAGE_EVENTS)) {
             Answer answer = post(ADMIN_CHAT + sessionId + "/messages", adminToken(adminId),
                     Map.of("content", "您好，有什么可以帮您？", "messageType", "text", "adminId", 1));
 
@@ -132,9 +133,9 @@ class RestSendingTest extends MessageServiceTest {
     void anotherUsersSessionAnswersLikeAMissingOne() {
         String sessionId = openSession(newUserId());
 
-        assertRefused(post(USER_CHAT + sessionId + "/messages", userToken(newUserId()), text("hello?")), 404, 4004, "not found");
+        assertRefused(post(USER_CHAT + sessionId + "/messages", userToken(newUserId()), text("hello?")), 404, 4004, "会话不存在");
         assertRefused(post(USER_CHAT + newSessionId() + "/messages", userToken(newUserId()), text("hello?")), 404, 4004,
-                "not found");
+                "会话不存在");
     }
 
     @Test
@@ -226,7 +227,7 @@ class RestSendingTest extends MessageServiceTest {
     @Test
     void anIdNoSessionCanHaveAnswers4004() {
         assertRefused(post(USER_CHAT + "session_" + "7".repeat(150) + "/messages", userToken(newUserId()), text("hi")),
-                404, 4004, "not found");
+                404, 4004, "会话不存在");
     }
 
     @Test

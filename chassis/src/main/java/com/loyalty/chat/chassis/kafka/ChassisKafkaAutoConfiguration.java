@@ -11,6 +11,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -21,6 +22,8 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The one way every service consumes Kafka.
  *
@@ -28,6 +31,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li><b>Failures:</b> a transient one ({@link TransientFailures}) is retried with growing pauses for as long as it
  * lasts, so a database outage loses nothing; any other is dead-lettered at once, so a bad record never blocks its
  * partition. Batch listeners isolate their bad record with {@link BatchPoison}.</li>
+ * <li><b>Reading:</b> records are consumed as strings and read into the contract's types by {@link ContractRecords},
+ * which checks their schema version; what it cannot read is a {@link PoisonRecordException}.</li>
+ * <li><b>Topics:</b> declared through {@link TopicDeclarations}, with one partition count for all.</li>
  * <li><b>Static membership:</b> with an instance id ({@code chat.kafka.instance-id}, or {@code CHAT_INSTANCE_ID} as
  * the launcher, compose and Kubernetes set it from the process, service or pod name), each consumer joins its group
  * as {@code <instance id>-<listener id>-<n>}; a replica restarted after a crash takes its partitions back at once
@@ -41,6 +47,12 @@ public class ChassisKafkaAutoConfiguration {
 
     static final String INSTANCE_ID_PROPERTY = "chat.kafka.instance-id";
     static final String INSTANCE_ID_VARIABLE = "CHAT_INSTANCE_ID";
+
+    @Bean
+    @ConditionalOnMissingBean
+    TopicDeclarations topicDeclarations(ChassisKafkaProperties properties) {
+        return new TopicDeclarations(properties.topics().partitions());
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -81,6 +93,17 @@ public class ChassisKafkaAutoConfiguration {
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId(instanceId, container.getListenerId()));
             }
         };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class Reading {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContractRecords contractRecords(JsonMapper jsonMapper) {
+            return new ContractRecords(jsonMapper);
+        }
     }
 
     /** Kafka accepts only ASCII letters, digits, '.', '_' and '-' in an instance id (as in a topic name). */

@@ -30,7 +30,7 @@ class ContainerErrors implements ErrorController {
         HttpStatusCode status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
                 ? HttpStatusCode.valueOf(code) : HttpStatus.NOT_FOUND;
         if (status.is4xxClientError()) {
-            return CommonErrors.refused(status, HttpHeaders.EMPTY);
+            return CommonErrors.refused(status, HttpHeaders.EMPTY, "");
         }
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             log.error("Unexpected failure outside the controllers", failure);

@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
@@ -19,12 +21,16 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spring Security's refusals in the envelope, for a service's security configuration to use as both its
- * authentication entry point and its access-denied handler: no token 401/4001, a token that was presented but failed
- * (bad signature, expired, malformed, a subject that is no user id) 401/4002, a caller without the role 403/4003.
- * They happen in the filter chain, before any controller advice.
+ * Spring Security's refusals in the envelope, for a service's security configuration to use as its authentication
+ * entry point and its access-denied handler: no token 401/4001, a token that was presented but failed (bad
+ * signature, expired, malformed, a subject that is no user id) 401/4002, a caller without the role 403/4003. They
+ * happen in the filter chain, before any controller advice.
+ *
+ * <p>As the bearer-token filter's failure handler too, a token that could not be checked because the issuer's key
+ * set is out of reach answers 503/5003 (the client may try again) instead of the filter's bare 500.
  */
-public final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler {
 
     private final JsonMapper jsonMapper;
 
@@ -35,9 +41,19 @@ public final class SecurityRefusals implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            write(response, ErrorCode.UNAVAILABLE);
+            return;
+        }
         boolean tokenPresented = failure instanceof OAuth2AuthenticationException;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(response, tokenPresented ? ErrorCode.TOKEN_INVALID : ErrorCode.TOKEN_MISSING);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        commence(request, response, failure);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.loyalty.chat.chassis.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -13,12 +14,18 @@ public final class TokenClaims {
     public static final String AVATAR = "avatar";
     public static final String IS_ADMIN = "is_admin";
 
+    private static final String LARGEST_ID = Long.toString(Long.MAX_VALUE);
+
     private TokenClaims() {
     }
 
-    /** Subjects are user ids, positive and no longer than a database id; anything else is not a token of ours. */
-    public static boolean isUserId(String subject) {
-        return subject != null && subject.matches("[1-9][0-9]{0,17}");
+    /**
+     * Subjects are user ids: positive numbers a {@code BIGINT} column holds, written without sign or leading zeros.
+     * Anything else is not a token of ours.
+     */
+    public static boolean isUserId(@Nullable String subject) {
+        return subject != null && subject.matches("[1-9][0-9]{0,18}")
+                && (subject.length() < LARGEST_ID.length() || subject.compareTo(LARGEST_ID) <= 0);
     }
 
     public static boolean admin(Jwt token) {

@@ -6,12 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Spring Security's refusals are the envelope: 401/4001, 401/4002, 403/4003. */
+/** Spring Security's refusals are the envelope: 401/4001, 401/4002, 403/4003, and 503/5003 when keys are away. */
 class SecurityRefusalsTest {
 
     private final SecurityRefusals refusals = new SecurityRefusals(JsonMapper.builder().build());
@@ -31,6 +32,14 @@ class SecurityRefusalsTest {
         MockHttpServletResponse forbidden = new MockHttpServletResponse();
         refusals.handle(new MockHttpServletRequest(), forbidden, new AccessDeniedException("no"));
         assertEnvelope(forbidden, 403, 4003);
+    }
+
+    @Test
+    void aTokenThatCouldNotBeCheckedForWantOfTheKeySetIs5003() throws Exception {
+        MockHttpServletResponse unavailable = new MockHttpServletResponse();
+        refusals.onAuthenticationFailure(new MockHttpServletRequest(), unavailable,
+                new AuthenticationServiceException("JWK set unreachable"));
+        assertEnvelope(unavailable, 503, 5003);
     }
 
     private static void assertEnvelope(MockHttpServletResponse response, int status, int code) throws Exception {

@@ -3,6 +3,12 @@ package com.loyalty.chat.contracts.api;
 /** A failure a client caused or must know about; each service's advice turns it into the envelope. */
 public class ChatException extends RuntimeException {
 
+    /**
+     * The one text for a session that does not exist or is not the caller's (the contract does not reveal which), in
+     * the contract's language, wherever a service refuses it: REST answers and {@code MessageRejected} alike.
+     */
+    public static final String SESSION_NOT_FOUND = "会话不存在";
+
     private final ErrorCode errorCode;
 
     public ChatException(ErrorCode errorCode, String message) {
@@ -24,6 +30,10 @@ public class ChatException extends RuntimeException {
 
     public static ChatException notFound(String message) {
         return new ChatException(ErrorCode.NOT_FOUND, message);
+    }
+
+    public static ChatException sessionNotFound() {
+        return notFound(SESSION_NOT_FOUND);
     }
 
     public static ChatException conflict(String message) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.gateway.logging.LoggedPath;
 
@@ -52,13 +53,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (!exchange.getResponse().isCommitted()) {
             exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
         }
-        String message = switch (HttpStatus.resolve(status.value())) {
-            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
-            case NOT_ACCEPTABLE -> "只能以 application/json 应答";
-            case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
-            case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
-        };
-        return envelopeWriter.write(exchange, status, ErrorCode.INVALID_REQUEST, message);
+        return envelopeWriter.write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
     }
 
     private ErrorCode classify(ServerWebExchange exchange, Throwable failure) {

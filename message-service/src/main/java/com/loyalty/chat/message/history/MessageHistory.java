@@ -41,7 +41,7 @@ class MessageHistory {
                      String after) {
         sessions.find(sessionId)
                 .filter(session -> reader.type() == SenderType.ADMIN || session.isOwnedBy(reader.userId()))
-                .orElseThrow(() -> ChatException.notFound("session not found"));
+                .orElseThrow(() -> ChatException.sessionNotFound());
         boolean catchingUp = isGiven(after);
         if (catchingUp && (page != null || isGiven(before))) {
             throw ChatException.invalid("after cannot be combined with page or before");

@@ -2,7 +2,7 @@ package com.loyalty.chat.message.history;
 
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.message.web.Caller;
+import com.loyalty.chat.chassis.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -8,14 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Kafka settings of message-service.
  *
- * @param topics how the topics this service declares are created
  * @param outbox how the outbox is written and relayed
  */
 @ConfigurationProperties("chat.message.messaging")
-record MessagingProperties(@DefaultValue Topics topics, @DefaultValue Outbox outbox) {
-
-    record Topics(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+record MessagingProperties(@DefaultValue Outbox outbox) {
 
     /**
      * @param resubmitOlderThan a row no relay of this process is sending and still in the outbox this long after it

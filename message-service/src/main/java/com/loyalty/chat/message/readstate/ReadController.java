@@ -3,7 +3,7 @@ package com.loyalty.chat.message.readstate;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.message.web.Caller;
+import com.loyalty.chat.chassis.web.Caller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

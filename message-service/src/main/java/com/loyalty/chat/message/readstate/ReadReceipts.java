@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.MessageCommand.MarkMessagesRead;
 import com.loyalty.chat.contracts.events.MessageEvent;
@@ -118,7 +119,7 @@ public class ReadReceipts {
         }
         if (view == null || (request.reader().type() == SenderType.USER && !view.admits(request.reader()))) {
             // Another user's session is answered like a missing one: its existence is not revealed.
-            return refused(ErrorCode.NOT_FOUND, "session not found");
+            return refused(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND);
         }
         if (!view.admits(request.reader())) {
             return refused(ErrorCode.CONFLICT, "session is held by another admin");

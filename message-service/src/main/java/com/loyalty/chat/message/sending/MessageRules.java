@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.Attachment;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
@@ -56,7 +57,7 @@ class MessageRules {
     Optional<Rejected> checkSession(SessionView session, Sender sender) {
         return switch (sender.type()) {
             // Another user's session is answered like a missing one: its existence is not revealed.
-            case USER -> !session.isOwnedBy(sender.userId()) ? rejected(ErrorCode.NOT_FOUND, "session not found")
+            case USER -> !session.isOwnedBy(sender.userId()) ? rejected(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND)
                     : session.isClosed() ? rejected(ErrorCode.CONFLICT, "session is closed")
                     : Optional.empty();
             case ADMIN -> session.isClosed() ? rejected(ErrorCode.CONFLICT, "session is closed")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.loyalty.chat.chassis.kafka.TransientFailures;
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.message.sending.SendOutcome.Rejected;
@@ -94,7 +95,7 @@ public class MessageSending {
                 return outcome.get();
             }
             if (!pause(pauses)) {
-                return new Rejected(ErrorCode.NOT_FOUND, "session not found");
+                return new Rejected(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.MessageEvent;
@@ -41,7 +42,7 @@ class MessageWriter {
 
     private static final int MAX_NICKNAME_LENGTH = 255;
     private static final int MAX_AVATAR_LENGTH = 2048;
-    private static final Rejected SESSION_NOT_FOUND = new Rejected(ErrorCode.NOT_FOUND, "session not found");
+    private static final Rejected SESSION_NOT_FOUND = new Rejected(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND);
 
     private final MessageRules rules;
     private final MessageRepository messages;

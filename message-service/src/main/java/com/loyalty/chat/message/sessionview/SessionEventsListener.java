@@ -6,8 +6,8 @@ import com.loyalty.chat.contracts.events.SessionEvent.SessionRated;
 import com.loyalty.chat.contracts.events.SessionEvent.SessionStatusChanged;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import com.loyalty.chat.contracts.events.Topics;
-import com.loyalty.chat.message.messaging.ContractRecords;
-import com.loyalty.chat.message.messaging.PoisonRecordException;
+import com.loyalty.chat.chassis.kafka.ContractRecords;
+import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

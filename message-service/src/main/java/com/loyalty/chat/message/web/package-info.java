@@ -1,6 +1,6 @@
 /**
- * The HTTP edge shared by the features: JWT resource-server security, the caller taken from the token, and the
- * mapping of every failure to the contract's envelope.
+ * The HTTP door of message-service: which paths need which token. The caller and every error envelope come from the
+ * chassis ({@code com.loyalty.chat.chassis.web}).
  */
 @NullMarked
 package com.loyalty.chat.message.web;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,14 +18,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.kafka.ContractRecords;
+import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.RealtimeSignal;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.sessions.SessionDirectory;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the event and signal topics as a broadcast: a consumer group of this run of this node, starting at the end
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * connected elsewhere and catch up through {@code offline_messages} and {@code sync}. Session and message events
  * also keep the node's session directory current.
  *
- * <p>A record that cannot be read is logged and skipped rather than dead-lettered: every node reads it, so each
- * would put its own copy in the dead-letter topic, and the services consuming as one group already dead-letter it.
+ * <p>A record that cannot be read (the chassis's {@link ContractRecords}) is logged and skipped rather than
+ * dead-lettered: every node reads it, so each would put its own copy in the dead-letter topic, and the services
+ * consuming as one group already dead-letter it.
  */
 @Component("broadcast")
 class EventListeners implements ConsumerSeekAware, HealthIndicator {
@@ -46,20 +48,19 @@ class EventListeners implements ConsumerSeekAware, HealthIndicator {
     /** Partitions this run has read from; only a partition seen for the first time starts at the end. */
     private final Set<TopicPartition> consumed = ConcurrentHashMap.newKeySet();
 
-    private final JsonMapper jsonMapper;
+    private final ContractRecords records;
     private final EventRouter router;
     private final SessionDirectory sessions;
 
-    EventListeners(JsonMapper jsonMapper, EventRouter router, SessionDirectory sessions) {
-        this.jsonMapper = jsonMapper;
+    EventListeners(ContractRecords records, EventRouter router, SessionDirectory sessions) {
+        this.records = records;
         this.router = router;
         this.sessions = sessions;
     }
 
     @KafkaListener(topics = Topics.MESSAGE_EVENTS, groupId = GROUP)
     void onMessageEvent(ConsumerRecord<String, String> record) {
-        read(record, MessageEvent.class)
-                .filter(event -> knownVersion(record, event.schemaVersion(), MessageEvent.SCHEMA_VERSION))
+        read(record, MessageEvent.class, MessageEvent::schemaVersion, MessageEvent.SCHEMA_VERSION)
                 .ifPresent(event -> {
                     sessions.learn(event);
                     router.route(event);
@@ -68,8 +69,7 @@ class EventListeners implements ConsumerSeekAware, HealthIndicator {
 
     @KafkaListener(topics = Topics.SESSION_EVENTS, groupId = GROUP)
     void onSessionEvent(ConsumerRecord<String, String> record) {
-        read(record, SessionEvent.class)
-                .filter(event -> knownVersion(record, event.schemaVersion(), SessionEvent.SCHEMA_VERSION))
+        read(record, SessionEvent.class, SessionEvent::schemaVersion, SessionEvent.SCHEMA_VERSION)
                 .ifPresent(event -> {
                     sessions.learn(event);
                     router.route(event);
@@ -78,8 +78,7 @@ class EventListeners implements ConsumerSeekAware, HealthIndicator {
 
     @KafkaListener(topics = Topics.REALTIME_SIGNALS, groupId = GROUP)
     void onSignal(ConsumerRecord<String, String> record) {
-        read(record, RealtimeSignal.class)
-                .filter(signal -> knownVersion(record, signal.schemaVersion(), RealtimeSignal.SCHEMA_VERSION))
+        read(record, RealtimeSignal.class, RealtimeSignal::schemaVersion, RealtimeSignal.SCHEMA_VERSION)
                 .ifPresent(router::route);
     }
 
@@ -108,25 +107,15 @@ class EventListeners implements ConsumerSeekAware, HealthIndicator {
                         .toList()).build();
     }
 
-    private <E> Optional<E> read(ConsumerRecord<String, String> record, Class<E> type) {
-        if (record.value() == null) {
-            return Optional.empty();
-        }
+    /** The record as {@code type}, or nothing when it is poison: skipped here, dead-lettered by the services. */
+    private <E> Optional<E> read(ConsumerRecord<String, String> record, Class<E> type, ToIntFunction<E> schemaVersion,
+                                 int supportedVersion) {
         try {
-            return Optional.of(jsonMapper.readValue(record.value(), type));
-        } catch (JacksonException e) {
-            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getOriginalMessage());
+            return Optional.of(records.read(record.value(), type, schemaVersion, supportedVersion));
+        } catch (PoisonRecordException e) {
+            log.warn("Skipping record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static boolean knownVersion(ConsumerRecord<String, String> record, int version, int known) {
-        if (version == known) {
-            return true;
-        }
-        log.warn("Skipping record {}-{}@{} of unknown schema version {}", record.topic(), record.partition(),
-                record.offset(), version);
-        return false;
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.loyalty.chat.chassis.web.Caller;
+import com.loyalty.chat.chassis.web.TokenClaims;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.SenderType;
 
@@ -58,8 +60,9 @@ public class ConnectionRoleInterceptor implements HandshakeInterceptor {
             errors.write(response, ErrorCode.INVALID_REQUEST, "type must be admin or user");
             return false;
         }
-        new ConnectionIdentity(TokenClaims.userId(jwt), role, TokenClaims.nickname(jwt), TokenClaims.avatar(jwt),
-                TokenClaims.mobile(jwt), jwt.getTokenValue(), jwt.getExpiresAt()).storeIn(attributes);
+        Caller caller = TokenClaims.caller(jwt);
+        new ConnectionIdentity(caller.userId(), role, caller.nickname(), caller.avatar(), caller.mobile(),
+                jwt.getTokenValue(), jwt.getExpiresAt()).storeIn(attributes);
         return true;
     }
 

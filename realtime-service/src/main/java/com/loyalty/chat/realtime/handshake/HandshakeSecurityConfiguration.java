@@ -19,17 +19,20 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.loyalty.chat.chassis.web.SecurityRefusals;
+import com.loyalty.chat.chassis.web.TokenClaims;
 import com.loyalty.chat.realtime.protocol.Protocol;
 
 /**
  * Only the WebSocket endpoints need a token; the rest of this service's HTTP surface is actuator health, which
- * probes call without one. The JWT decoder is Boot's, built from the JWK set URI in application.yml.
+ * probes call without one. The JWT decoder is Boot's, built from the JWK set URI in application.yml. Refusals are the
+ * chassis's ({@link SecurityRefusals}); what the container answers itself goes to the chassis's error page.
  */
 @Configuration(proxyBeanMethods = false)
 class HandshakeSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<Protocol> protocols, EnvelopeErrors errors) {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<Protocol> protocols, SecurityRefusals refusals) {
         String[] endpoints = protocols.stream().map(Protocol::path).toArray(String[]::new);
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -37,20 +40,20 @@ class HandshakeSecurityConfiguration {
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new QueryParameterTokenResolver())
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors)
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals)
                         .jwt(Customizer.withDefaults())
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
                                 // The default handler rethrows "JWK set unreachable" as a bare 500.
-                                filter.setAuthenticationFailureHandler(errors);
+                                filter.setAuthenticationFailureHandler(refusals);
                                 return filter;
                             }
                         }))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
  * @param requestIdMemory how long the node remembers a {@code send_message}'s {@code requestId}, to echo it on the
  *                        {@code message_sent} that answers it; a later answer goes without
  * @param requestIdLimit how many such request ids the node remembers at most, across all its connections
- * @param signalTopicPartitions partitions of the signals topic (typing) when this node is the one to create it
  * @param signalTopicRetention how long the broker keeps signals; nobody reads an old one
  */
 @ConfigurationProperties("chat.realtime.messaging")
@@ -19,6 +18,5 @@ record MessagingProperties(
         @DefaultValue("16KB") DataSize maxContentSize,
         @DefaultValue("2m") Duration requestIdMemory,
         @DefaultValue("100000") long requestIdLimit,
-        @DefaultValue("6") int signalTopicPartitions,
         @DefaultValue("1h") Duration signalTopicRetention) {
 }

@@ -7,10 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param heartbeatInterval how often the node says it is alive; consumers presume it dead after a few missed
- * @param topicPartitions partitions of the presence topic when this node is the one to create it
  */
 @ConfigurationProperties("chat.realtime.presence")
 record PresenceProperties(
-        @DefaultValue("10s") Duration heartbeatInterval,
-        @DefaultValue("6") int topicPartitions) {
+        @DefaultValue("10s") Duration heartbeatInterval) {
 }

@@ -4,17 +4,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
+import com.loyalty.chat.chassis.kafka.TopicDeclarations;
 import com.loyalty.chat.contracts.events.Topics;
 
-/** Realtime nodes produce the presence topic, so they declare it; the replication factor is the broker's default. */
+/** Realtime nodes produce the presence topic, so they declare it, as every service does (the chassis's way). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PresenceProperties.class)
 class PresenceTopic {
 
     @Bean
-    NewTopic presenceEventsTopic(PresenceProperties properties) {
-        return TopicBuilder.name(Topics.PRESENCE_EVENTS).partitions(properties.topicPartitions()).build();
+    NewTopic presenceEventsTopic(TopicDeclarations topics) {
+        return topics.topic(Topics.PRESENCE_EVENTS);
     }
 }

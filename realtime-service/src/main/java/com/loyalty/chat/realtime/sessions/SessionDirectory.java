@@ -78,7 +78,7 @@ public class SessionDirectory {
         Entry entry = entries.getIfPresent(sessionId);
         Participants participants = entry != null ? entry.participants() : lookUp(client, sessionId);
         if (!client.admin() && participants.userId() != client.userId()) {
-            throw ChatException.notFound("session not found");
+            throw ChatException.sessionNotFound();
         }
         return participants;
     }

@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Events;
+import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.SecondNode;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
 
 import tools.jackson.databind.JsonNode;
 
@@ -102,7 +103,7 @@ class NodeLossTest extends NodeTest {
     void aNodeShuttingDownTellsItsClientsToReconnectAndAnnouncesTheirDeparture() {
         doomed = SecondNode.start("node-stopping");
         int doomedPort = SecondNode.portOf(doomed);
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS);
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
              TestClient userOnDoomed = TestClient.connect(Nodes.uri(doomedPort, "/ws?token=" + user.userToken()));
              TestClient adminOnDoomed = TestClient.connect(
                      Nodes.uri(doomedPort, "/chat?type=admin&token=" + admin.adminToken()))) {
@@ -116,7 +117,7 @@ class NodeLossTest extends NodeTest {
             assertThat(userOnDoomed.awaitCloseCode()).isEqualTo(1012);
             assertThat(adminOnDoomed.awaitCloseCode()).isEqualTo(1012);
             for (String connectionId : connections) {
-                presence.await(record -> "ConnectionClosed".equals(record.value().path("type").asString())
+                presence.awaitRecord(record -> "ConnectionClosed".equals(record.value().path("type").asString())
                         && connectionId.equals(record.value().path("connectionId").asString()));
             }
         }

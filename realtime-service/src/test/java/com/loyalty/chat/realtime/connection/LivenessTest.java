@@ -10,13 +10,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.localstack.LocalStackInitializer;
+import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * A node of its own that pings quiet connections often and expects a quick pong, with an idle timeout far beyond
@@ -49,7 +52,7 @@ class LivenessTest {
 
     @Test
     void aHalfOpenConnectionThatAnswersNoPingIsClosed() {
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS);
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
              TestClient client = connect()) {
             String connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                     .asString();
@@ -58,7 +61,7 @@ class LivenessTest {
             // A client that takes nothing off its socket answers no ping: as a vanished browser or phone.
             client.pauseReading();
 
-            presence.await(record -> "ConnectionClosed".equals(record.value().path("type").asString())
+            presence.awaitRecord(record -> "ConnectionClosed".equals(record.value().path("type").asString())
                     && connectionId.equals(record.value().path("connectionId").asString()));
         }
     }

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.localstack.LocalStackInitializer;
@@ -31,7 +32,6 @@ import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
 
 import tools.jackson.databind.JsonNode;
 
@@ -137,7 +137,7 @@ class NodeLimitsTest {
         String slowSession = Events.newSessionId();
         String fastSession = Events.newSessionId();
         String bigContent = "大".repeat(100_000);
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS);
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
              TestClient slow = connect("/ws?token=" + slowUser.userToken());
              TestClient fast = connect("/ws?token=" + fastUser.userToken())) {
             String slowConnection = slow.awaitFrame("connection_established").path("data").path("connectionId")
@@ -153,7 +153,7 @@ class NodeLimitsTest {
                         slowUser.userId(), 7L));
                 Events.publish(Events.stored(fastSession, 7, SenderType.ADMIN, "客服", "small " + n, "temp_small_" + n,
                         fastUser.userId(), 7L));
-                return presence.seen().stream().anyMatch(record -> "ConnectionClosed".equals(
+                return presence.received().stream().anyMatch(record -> "ConnectionClosed".equals(
                         record.value().path("type").asString())
                         && slowConnection.equals(record.value().path("connectionId").asString()));
             });

@@ -6,19 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Events;
+import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
-import com.loyalty.chat.realtime.support.TopicTail.Received;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,12 +33,12 @@ class AcknowledgementTest extends NodeTest {
     private final TestAccount admin = TestAccount.next("确认客服");
     private final String sessionId = Events.newSessionId();
     private final MessageServiceStub messageService = MessageServiceStub.shared();
-    private TopicTail commands;
+    private TopicReader<JsonNode> commands;
 
     @BeforeEach
     void registerSessionAndTailCommands() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        commands = TopicTail.of(Topics.MESSAGE_COMMANDS);
+        commands = Kafka.tail(Topics.MESSAGE_COMMANDS);
     }
 
     @AfterEach
@@ -55,7 +56,7 @@ class AcknowledgementTest extends NodeTest {
             userClient.send("ack", Map.of("sessionId", sessionId, "sequence", second.path("sequence").asLong()),
                     "ack-1");
 
-            Received receipt = commands.await(record -> isReceiptOf(record, second.path("messageId").asString()));
+            var receipt = commands.awaitRecord(record -> isReceiptOf(record, second.path("messageId").asString()));
             assertThat(receipt.value().path("sender").path("userId").asLong()).isEqualTo(user.userId());
             assertThat(receipt.value().path("sender").path("type").asString()).isEqualTo("user");
             await().until(() -> messageService.statusOf(first).equals("delivered"));
@@ -80,10 +81,10 @@ class AcknowledgementTest extends NodeTest {
                 String question = messageService.awaitStored(user.userId(), round).messageId();
                 JsonNode pushed = adminClient.awaitFrame("new_message", "messageId", question).path("data");
                 adminClient.send("ack", Map.of("sessionId", sessionId, "sequence", pushed.path("sequence").asLong()));
-                commands.await(record -> isReceiptOf(record, question));
+                commands.awaitRecord(record -> isReceiptOf(record, question));
             }
 
-            assertThat(commands.seen()).noneMatch(record -> isReceiptOf(record, unacknowledged));
+            assertThat(commands.received()).noneMatch(record -> isReceiptOf(record, unacknowledged));
             assertThat(messageService.statusOf(unacknowledged)).isEqualTo("sent");
         }
     }
@@ -115,7 +116,7 @@ class AcknowledgementTest extends NodeTest {
         return userClient.awaitFrame("new_message", "messageId", messageId).path("data");
     }
 
-    private static boolean isReceiptOf(Received record, String messageId) {
+    private static boolean isReceiptOf(ConsumerRecord<String, JsonNode> record, String messageId) {
         return "MarkMessagesDelivered".equals(record.value().path("type").asString())
                 && record.value().path("messageIds").valueStream().anyMatch(id -> messageId.equals(id.asString()));
     }

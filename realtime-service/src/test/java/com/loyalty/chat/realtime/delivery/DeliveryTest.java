@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionStatus;
@@ -19,8 +21,6 @@ import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
-import com.loyalty.chat.realtime.support.TopicTail.Received;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,11 +33,11 @@ class DeliveryTest extends TwoNodeTest {
     private final TestAccount user = TestAccount.next("小明");
     private final TestAccount admin = TestAccount.next("客服小李");
     private final String sessionId = Events.newSessionId();
-    private TopicTail commands;
+    private TopicReader<JsonNode> commands;
 
     @BeforeEach
     void tailCommands() {
-        commands = TopicTail.of(Topics.MESSAGE_COMMANDS);
+        commands = Kafka.tail(Topics.MESSAGE_COMMANDS);
     }
 
     @AfterEach
@@ -219,7 +219,7 @@ class DeliveryTest extends TwoNodeTest {
             String openSession = SessionServiceStub.sessionIdOf(user.userId());
             userOnA.send(Kafka.JSON.writeValueAsString(Map.of("type", "send_message",
                     "data", Map.of("content", "first", "tempMessageId", "temp_c1"))));
-            commands.await(record -> "temp_c1".equals(record.value().path("tempMessageId").asString())
+            commands.awaitRecord(record -> "temp_c1".equals(record.value().path("tempMessageId").asString())
                     && record.value().path("sender").path("userId").asLong() == user.userId());
 
             Events.publish(Events.statusChanged(openSession, user.userId(), SessionStatus.ACTIVE,
@@ -227,7 +227,7 @@ class DeliveryTest extends TwoNodeTest {
             userOnA.awaitFrame("session_status", "sessionId", openSession);
             userOnA.send(Kafka.JSON.writeValueAsString(Map.of("type", "send_message",
                     "data", Map.of("content", "second", "tempMessageId", "temp_c2"))));
-            commands.await(record -> "temp_c2".equals(record.value().path("tempMessageId").asString())
+            commands.awaitRecord(record -> "temp_c2".equals(record.value().path("tempMessageId").asString())
                     && record.value().path("sender").path("userId").asLong() == user.userId());
 
             assertThat(SessionServiceStub.shared().callsFor(user.userId())).hasSize(2);
@@ -284,7 +284,7 @@ class DeliveryTest extends TwoNodeTest {
 
     /** What message-service does with a command: store it and say so, for the session's user and admin. */
     private MessageStored storeAsMessageService(String tempMessageId, TestAccount sender, Long sessionAdminId) {
-        Received command = commands.await(record ->
+        var command = commands.awaitRecord(record ->
                 tempMessageId.equals(record.value().path("tempMessageId").asString())
                         && record.value().path("sender").path("userId").asLong() == sender.userId());
         JsonNode value = command.value();

@@ -6,29 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
-import com.loyalty.chat.realtime.support.TopicTail.Received;
 
 import tools.jackson.databind.JsonNode;
 
 class MessageCommandsTest extends NodeTest {
 
     private final TestAccount account = TestAccount.next("发送者");
-    private TopicTail commands;
+    private TopicReader<JsonNode> commands;
 
     @BeforeEach
     void tailCommands() {
-        commands = TopicTail.of(Topics.MESSAGE_COMMANDS);
+        commands = Kafka.tail(Topics.MESSAGE_COMMANDS);
     }
 
     @AfterEach
@@ -44,7 +44,8 @@ class MessageCommandsTest extends NodeTest {
                     "senderInfo", Map.of("userId", 1, "userType", "admin", "nickname", "冒充者"),
                     "senderId", 1, "senderType", "admin")));
 
-            Received command = commands.await(record -> "temp_1".equals(record.value().path("tempMessageId").asString())
+            var command = commands.awaitRecord(record ->
+                    "temp_1".equals(record.value().path("tempMessageId").asString())
                     && record.value().path("sender").path("userId").asLong() == account.userId());
 
             assertThat(command.key()).isEqualTo("session_1_abcdef01");
@@ -68,7 +69,7 @@ class MessageCommandsTest extends NodeTest {
             client.send(frame("chat_message", Map.of("sessionId", "session_2_abcdef02", "content", "您好，请讲",
                     "messageType", "text", "tempMessageId", "temp_admin_1")));
 
-            Received command = commands.await(record ->
+            var command = commands.awaitRecord(record ->
                     "temp_admin_1".equals(record.value().path("tempMessageId").asString())
                             && record.value().path("sender").path("userId").asLong() == account.userId());
 
@@ -85,8 +86,8 @@ class MessageCommandsTest extends NodeTest {
             client.send(frame("send_message", Map.of("content", "second", "tempMessageId", "temp_b")));
 
             String expectedSession = SessionServiceStub.sessionIdOf(account.userId());
-            Received first = commands.await(record -> isFrom(record, "temp_a"));
-            Received second = commands.await(record -> isFrom(record, "temp_b"));
+            var first = commands.awaitRecord(record -> isFrom(record, "temp_a"));
+            var second = commands.awaitRecord(record -> isFrom(record, "temp_b"));
 
             assertThat(first.key()).isEqualTo(expectedSession);
             assertThat(second.key()).isEqualTo(expectedSession);
@@ -138,8 +139,8 @@ class MessageCommandsTest extends NodeTest {
             client.send(frame("mark_read", Map.of("sessionId", "session_5_abcdef05",
                     "messageIds", List.of("msg_1_aaaaaaaa", "msg_2_bbbbbbbb"))));
 
-            Received all = commands.await(record -> isMarkReadOf(record, "session_4_abcdef04"));
-            Received some = commands.await(record -> isMarkReadOf(record, "session_5_abcdef05"));
+            var all = commands.awaitRecord(record -> isMarkReadOf(record, "session_4_abcdef04"));
+            var some = commands.awaitRecord(record -> isMarkReadOf(record, "session_5_abcdef05"));
 
             assertThat(all.key()).isEqualTo("session_4_abcdef04");
             assertThat(all.value().path("allMessages").asBoolean()).isTrue();
@@ -177,8 +178,8 @@ class MessageCommandsTest extends NodeTest {
             assertThat(error.path("code").asInt()).isEqualTo(4000);
             assertThat(error.path("requestType").asString()).isEqualTo("send_message");
             // One session, one partition: once the later command is there, the refused one would be before it.
-            commands.await(record -> isFrom(record, "temp_good"));
-            assertThat(commands.seen()).noneMatch(record -> isFrom(record, "temp_bad"));
+            commands.awaitRecord(record -> isFrom(record, "temp_good"));
+            assertThat(commands.received()).noneMatch(record -> isFrom(record, "temp_bad"));
         }
     }
 
@@ -196,18 +197,18 @@ class MessageCommandsTest extends NodeTest {
             assertThat(error.path("data").path("code").asInt()).isEqualTo(4000);
             assertThat(error.path("data").path("msg").asString()).contains("tempMessageId");
             assertThat(error.path("data").has("tempMessageId")).isFalse();
-            commands.await(record -> isFrom(record, "temp_fine"));
-            assertThat(commands.seen()).noneMatch(record -> isFrom(record, tooLong));
+            commands.awaitRecord(record -> isFrom(record, "temp_fine"));
+            assertThat(commands.received()).noneMatch(record -> isFrom(record, tooLong));
         }
     }
 
-    private boolean isMarkReadOf(Received record, String sessionId) {
+    private boolean isMarkReadOf(ConsumerRecord<String, JsonNode> record, String sessionId) {
         return "MarkMessagesRead".equals(record.value().path("type").asString())
                 && sessionId.equals(record.value().path("sessionId").asString())
                 && record.value().path("sender").path("userId").asLong() == account.userId();
     }
 
-    private boolean isFrom(Received record, String tempMessageId) {
+    private boolean isFrom(ConsumerRecord<String, JsonNode> record, String tempMessageId) {
         return tempMessageId.equals(record.value().path("tempMessageId").asString())
                 && record.value().path("sender").path("userId").asLong() == account.userId();
     }

@@ -3,14 +3,15 @@ package com.loyalty.chat.realtime.presence;
 import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
+import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.TestAccount;
 import com.loyalty.chat.realtime.support.TestClient;
-import com.loyalty.chat.realtime.support.TopicTail;
-import com.loyalty.chat.realtime.support.TopicTail.Received;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,17 +21,17 @@ class PresenceTest extends NodeTest {
 
     @Test
     void openingAndClosingAConnectionArePublishedKeyedByNode() {
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS)) {
             String connectionId;
             try (TestClient client = connect("/chat?type=admin&token=" + account.adminToken())) {
                 connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                         .asString();
-                Received opened = presence.await(record -> isAbout(record, "ConnectionOpened", connectionId));
+                var opened = presence.awaitRecord(record -> isAbout(record, "ConnectionOpened", connectionId));
 
                 assertThat(opened.key()).isEqualTo(NODE_A);
                 assertPresence(opened.value(), "admin");
             }
-            Received closed = presence.await(record -> isAbout(record, "ConnectionClosed", connectionId));
+            var closed = presence.awaitRecord(record -> isAbout(record, "ConnectionClosed", connectionId));
 
             assertThat(closed.key()).isEqualTo(NODE_A);
             assertPresence(closed.value(), "admin");
@@ -39,19 +40,19 @@ class PresenceTest extends NodeTest {
 
     @Test
     void everyEventOfThisProcessCarriesOneRunId() {
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS)) {
             String connectionId;
             try (TestClient client = connect("/ws?token=" + account.userToken())) {
                 connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                         .asString();
             }
-            String runId = presence.await(record -> isAbout(record, "ConnectionOpened", connectionId)).value()
+            String runId = presence.awaitRecord(record -> isAbout(record, "ConnectionOpened", connectionId)).value()
                     .path("runId").asString();
-            String closed = presence.await(record -> isAbout(record, "ConnectionClosed", connectionId)).value()
+            String closed = presence.awaitRecord(record -> isAbout(record, "ConnectionClosed", connectionId)).value()
                     .path("runId").asString();
 
             assertThat(runId).isNotBlank().isEqualTo(closed);
-            presence.await(record -> record.value().path("type").asString().equals("NodeHeartbeat")
+            presence.awaitRecord(record -> record.value().path("type").asString().equals("NodeHeartbeat")
                     && NODE_A.equals(record.value().path("nodeId").asString())
                     && runId.equals(record.value().path("runId").asString()));
         }
@@ -59,8 +60,9 @@ class PresenceTest extends NodeTest {
 
     @Test
     void theNodeSendsHeartbeatsWithItsConnectionCount() {
-        try (TopicTail presence = TopicTail.of(Topics.PRESENCE_EVENTS)) {
-            Received heartbeat = presence.await(record -> record.value().path("type").asString().equals("NodeHeartbeat")
+        try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS)) {
+            var heartbeat = presence.awaitRecord(record ->
+                    record.value().path("type").asString().equals("NodeHeartbeat")
                     && NODE_A.equals(record.value().path("nodeId").asString()));
 
             assertThat(heartbeat.key()).isEqualTo(NODE_A);
@@ -78,7 +80,7 @@ class PresenceTest extends NodeTest {
         assertThat(event.path("occurredAt").asString()).matches(TIMESTAMP);
     }
 
-    private static boolean isAbout(Received record, String type, String connectionId) {
+    private static boolean isAbout(ConsumerRecord<String, JsonNode> record, String type, String connectionId) {
         return type.equals(record.value().path("type").asString())
                 && connectionId.equals(record.value().path("connectionId").asString());
     }

@@ -8,8 +8,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.localstack.LocalStack;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plays the other services' side of Kafka: publishes contract records as JSON text, as they do. */
@@ -23,6 +25,11 @@ public final class Kafka {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
 
     private Kafka() {
+    }
+
+    /** The records {@code topic} receives from now on, values read as JSON trees. */
+    public static TopicReader<JsonNode> tail(String topic) {
+        return TopicReader.fromNow(LocalStack.shared().kafkaBootstrapServers(), topic, JSON::readTree);
     }
 
     public static void publish(String topic, String key, Object record) {

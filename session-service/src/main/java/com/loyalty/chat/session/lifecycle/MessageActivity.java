@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,20 +52,8 @@ class MessageActivity {
     /** {@code events} in the order they were consumed (per session, the order they were published). */
     @Transactional
     void apply(List<MessageEvent> events) {
-        Map<String, MessageEvent> counting = new LinkedHashMap<>();
-        for (MessageEvent event : events) {
-            if (counts(event)) {
-                counting.putIfAbsent(ProcessedEvents.key(event.eventId()), event);
-            }
-        }
-        if (counting.isEmpty()) {
-            return;
-        }
-        Set<String> firstDeliveries = processed.firstDeliveries(counting.values().stream()
-                .map(MessageEvent::eventId).toList());
-        List<MessageEvent> fresh = counting.values().stream()
-                .filter(event -> firstDeliveries.contains(event.eventId()))
-                .toList();
+        List<MessageEvent> fresh = processed.firstDeliveries(events.stream().filter(MessageActivity::counts).toList(),
+                MessageEvent::eventId);
         if (fresh.isEmpty()) {
             return;
         }

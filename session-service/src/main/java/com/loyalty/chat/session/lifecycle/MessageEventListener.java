@@ -7,10 +7,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.chassis.kafka.BatchPoison;
+import com.loyalty.chat.chassis.kafka.ContractRecords;
+import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.Topics;
-import com.loyalty.chat.session.messaging.EventJson;
-import com.loyalty.chat.session.messaging.PoisonRecordException;
 
 /**
  * Follows message-service's events; the group is this service's, so each event is handled once per service. A poll is
@@ -24,11 +24,11 @@ class MessageEventListener {
     /** The width of {@code processed_events.event_id}. */
     private static final int MAX_EVENT_ID = 64;
 
-    private final EventJson json;
+    private final ContractRecords records;
     private final MessageActivity activity;
 
-    MessageEventListener(EventJson json, MessageActivity activity) {
-        this.json = json;
+    MessageEventListener(ContractRecords records, MessageActivity activity) {
+        this.records = records;
         this.activity = activity;
     }
 
@@ -40,11 +40,8 @@ class MessageEventListener {
     }
 
     private MessageEvent read(String record) {
-        MessageEvent event = json.read(record, MessageEvent.class);
-        if (event.schemaVersion() != MessageEvent.SCHEMA_VERSION) {
-            // The contract: a consumer meeting a schema version it does not know must not guess.
-            throw new PoisonRecordException("Unsupported schemaVersion " + event.schemaVersion());
-        }
+        MessageEvent event = records.read(record, MessageEvent.class, MessageEvent::schemaVersion,
+                MessageEvent.SCHEMA_VERSION);
         if (event.eventId() == null || event.sessionId() == null) {
             throw new PoisonRecordException(event.getClass().getSimpleName() + " without eventId or sessionId");
         }

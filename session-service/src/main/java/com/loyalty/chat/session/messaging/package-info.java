@@ -1,4 +1,4 @@
-/** Kafka plumbing: topics, outbox externalization of session events, and poison-record handling for consumers. */
+/** Kafka plumbing: topics and the outbox externalization of session events. */
 @NullMarked
 package com.loyalty.chat.session.messaging;
 

@@ -3,10 +3,10 @@ package com.loyalty.chat.session.presence;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.kafka.ContractRecords;
+import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import com.loyalty.chat.contracts.events.PresenceEvent;
 import com.loyalty.chat.contracts.events.Topics;
-import com.loyalty.chat.session.messaging.EventJson;
-import com.loyalty.chat.session.messaging.PoisonRecordException;
 
 /** Follows the realtime nodes' presence reports; keyed by node, so each node's story arrives in order. */
 @Component
@@ -18,25 +18,23 @@ class PresenceListener {
     private static final int MAX_EVENT_ID = 64;
     private static final int MAX_CONNECTION_ID = 100;
 
-    private final EventJson json;
+    private final ContractRecords records;
     private final PresenceTracker tracker;
 
-    PresenceListener(EventJson json, PresenceTracker tracker) {
-        this.json = json;
+    PresenceListener(ContractRecords records, PresenceTracker tracker) {
+        this.records = records;
         this.tracker = tracker;
     }
 
     @KafkaListener(id = "presence-events", idIsGroup = false, topics = Topics.PRESENCE_EVENTS)
     void on(String record) {
-        tracker.apply(complete(json.read(record, PresenceEvent.class)));
+        tracker.apply(complete(records.read(record, PresenceEvent.class, PresenceEvent::schemaVersion,
+                PresenceEvent.SCHEMA_VERSION)));
     }
 
     /** Missing or oversized parts would fail the same way on every retry, so they make the record poison at once. */
     private static PresenceEvent complete(PresenceEvent event) {
         String kind = event.getClass().getSimpleName();
-        if (event.schemaVersion() != PresenceEvent.SCHEMA_VERSION) {
-            throw new PoisonRecordException("Unsupported schemaVersion " + event.schemaVersion());
-        }
         requireId(kind, "nodeId", event.nodeId(), MAX_NODE_ID);
         requireId(kind, "eventId", event.eventId(), MAX_EVENT_ID);
         if (event.runId() != null && event.runId().length() > MAX_RUN_ID) {

@@ -29,6 +29,7 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.POST, "/api/v2/auth/login"),
             pathPattern(HttpMethod.GET, "/.well-known/jwks.json"),
             pathPattern("/actuator/health/**"),
+            pathPattern(HttpMethod.GET, "/v3/api-docs/**"),
             pathPattern("/error"));
 
     private static final RequestMatcher ADMIN = new OrRequestMatcher(

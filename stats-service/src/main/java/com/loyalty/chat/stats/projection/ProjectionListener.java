@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.loyalty.chat.chassis.kafka.BatchPoison;
+import com.loyalty.chat.chassis.kafka.ContractRecords;
+import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.stats.StatsProperties;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads both event topics in batches and applies each batch in one transaction. A record that cannot be read or
@@ -37,14 +37,14 @@ class ProjectionListener implements ConsumerSeekAware {
 
     private final StatsProjection projection;
     private final TransactionTemplate transaction;
-    private final JsonMapper jsonMapper;
+    private final ContractRecords contractRecords;
     private final AtomicBoolean replayPending;
 
-    ProjectionListener(StatsProjection projection, TransactionTemplate transaction, JsonMapper jsonMapper,
+    ProjectionListener(StatsProjection projection, TransactionTemplate transaction, ContractRecords contractRecords,
                        StatsProperties properties) {
         this.projection = projection;
         this.transaction = transaction;
-        this.jsonMapper = jsonMapper;
+        this.contractRecords = contractRecords;
         this.replayPending = new AtomicBoolean(properties.rebuildOnStart());
         if (properties.rebuildOnStart()) {
             log.warn("Rebuilding the stats projection: emptying it and replaying {} and {} from the beginning",
@@ -65,29 +65,20 @@ class ProjectionListener implements ConsumerSeekAware {
     }
 
     private Object read(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("empty record");
-        }
         if (Topics.SESSION_EVENTS.equals(record.topic())) {
-            SessionEvent event = jsonMapper.readValue(record.value(), SessionEvent.class);
-            requireVersion(event.schemaVersion(), SessionEvent.SCHEMA_VERSION);
+            SessionEvent event = contractRecords.read(record.value(), SessionEvent.class, SessionEvent::schemaVersion,
+                    SessionEvent.SCHEMA_VERSION);
             requireIds(event.eventId(), event.sessionId());
             return event;
         }
-        MessageEvent event = jsonMapper.readValue(record.value(), MessageEvent.class);
-        requireVersion(event.schemaVersion(), MessageEvent.SCHEMA_VERSION);
+        MessageEvent event = contractRecords.read(record.value(), MessageEvent.class, MessageEvent::schemaVersion,
+                MessageEvent.SCHEMA_VERSION);
         requireIds(event.eventId(), event.sessionId());
         if (event instanceof MessageEvent.MessageStored stored && stored.senderType() == null) {
             // Not a user's, so it would count as an admin's reply and close a wait that is still open.
-            throw new IllegalArgumentException("MessageStored without senderType");
+            throw new PoisonRecordException("MessageStored without senderType");
         }
         return event;
-    }
-
-    private static void requireVersion(int actual, int supported) {
-        if (actual != supported) {
-            throw new IllegalArgumentException("unsupported schemaVersion " + actual);
-        }
     }
 
     /**
@@ -96,10 +87,10 @@ class ProjectionListener implements ConsumerSeekAware {
      */
     private static void requireIds(String eventId, String sessionId) {
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID) {
-            throw new IllegalArgumentException("eventId missing or longer than " + MAX_EVENT_ID);
+            throw new PoisonRecordException("eventId missing or longer than " + MAX_EVENT_ID);
         }
         if (sessionId == null || sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID) {
-            throw new IllegalArgumentException("sessionId missing or longer than " + MAX_SESSION_ID);
+            throw new PoisonRecordException("sessionId missing or longer than " + MAX_SESSION_ID);
         }
     }
 

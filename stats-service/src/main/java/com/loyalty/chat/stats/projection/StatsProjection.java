@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.loyalty.chat.chassis.jdbc.FirstDeliveries;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.MessageType;
@@ -98,38 +98,13 @@ class StatsProjection {
      * leave some of the insert ignored: the batch then fails transiently and, retried, finds them recorded.
      */
     private List<Object> firstDeliveries(List<?> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object> byKey = new LinkedHashMap<>();
-        events.forEach(event -> byKey.putIfAbsent(key(eventId(event)), event));
-        Set<String> applied = new HashSet<>();
-        jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (:ids)")
-                .param("ids", byKey.keySet())
-                .query(String.class)
-                .list()
-                .forEach(eventId -> applied.add(key(eventId)));
-        byKey.keySet().removeAll(applied);
-        if (byKey.isEmpty()) {
-            return List.of();
-        }
-        int recorded = jdbc.sql("INSERT IGNORE INTO processed_events (event_id) VALUES "
-                        + String.join(", ", Collections.nCopies(byKey.size(), "(?)")))
-                .params(List.copyOf(byKey.keySet()))
-                .update();
-        if (recorded != byKey.size()) {
+        FirstDeliveries.Batch<Object> batch = FirstDeliveries.record(jdbc, List.copyOf(events),
+                StatsProjection::eventId, null);
+        if (batch.recordedMeanwhile() > 0) {
             throw new ConcurrencyFailureException(
-                    (byKey.size() - recorded) + " events of this batch were applied concurrently; retrying the batch");
+                    batch.recordedMeanwhile() + " events of this batch were applied concurrently; retrying the batch");
         }
-        return List.copyOf(byKey.values());
-    }
-
-    /**
-     * The id as {@code processed_events} compares it: its collation ignores trailing spaces, so an id that differs
-     * from a recorded one only in them is that event again, not a concurrent insert to retry for ever.
-     */
-    private static String key(String eventId) {
-        return eventId.endsWith(" ") ? eventId.replaceAll(" +$", "") : eventId;
+        return batch.fresh();
     }
 
     private static String eventId(Object event) {

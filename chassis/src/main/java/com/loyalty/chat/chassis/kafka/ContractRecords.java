@@ -1,14 +1,18 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.kafka;
 
 import java.util.function.ToIntFunction;
 
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns the JSON value of a record into a contract type, or declares it poison. */
-@Component
-public class ContractRecords {
+/**
+ * Turns the JSON value of a consumed record into a contract type, or declares it poison. Listeners receive plain
+ * strings and convert here, so a record that cannot be read is a {@link PoisonRecordException}, which the chassis's
+ * error handler dead-letters at once, instead of a crash loop.
+ */
+public final class ContractRecords {
 
     private final JsonMapper jsonMapper;
 
@@ -20,7 +24,7 @@ public class ContractRecords {
      * Reads {@code json} as {@code type}. A record that is not JSON, names no known {@code type}, or carries a
      * schema version other than {@code supportedVersion} is poison: guessing at it would be worse than parking it.
      */
-    public <T> T read(String json, Class<T> type, ToIntFunction<T> schemaVersion, int supportedVersion) {
+    public <T> T read(@Nullable String json, Class<T> type, ToIntFunction<T> schemaVersion, int supportedVersion) {
         if (json == null) {
             throw new PoisonRecordException("record without a value, expected a " + type.getSimpleName());
         }

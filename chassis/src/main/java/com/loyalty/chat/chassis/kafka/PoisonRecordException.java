@@ -1,7 +1,8 @@
-package com.loyalty.chat.session.messaging;
+package com.loyalty.chat.chassis.kafka;
 
 /**
- * A record that can never be processed, however often it is retried: it goes straight to the dead-letter topic.
+ * A record that no retry can make readable or applicable. It is not a transient failure, so the chassis's error
+ * handler sends it to the dead-letter topic at once and consumption carries on.
  */
 public class PoisonRecordException extends RuntimeException {
 

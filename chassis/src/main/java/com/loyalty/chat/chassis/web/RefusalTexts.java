@@ -1,0 +1,27 @@
+package com.loyalty.chat.chassis.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+import com.loyalty.chat.contracts.api.ErrorCode;
+
+/**
+ * The texts of the 4000 answers for requests refused before any handler took them (wrong method, an answer the client
+ * does not accept, a body that is not JSON), written once for the servlet services ({@link CommonErrors}) and the
+ * reactive gateway alike. Like {@link TokenClaims} it needs no servlet class.
+ */
+public final class RefusalTexts {
+
+    private RefusalTexts() {
+    }
+
+    /** The text for a 4xx {@code status} other than 404, which is the contract's own 4004. */
+    public static String of(HttpStatusCode status) {
+        return switch (HttpStatus.resolve(status.value())) {
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case NOT_ACCEPTABLE -> "只能以 application/json 应答";
+            case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
+            case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
+        };
+    }
+}
