@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,16 @@ class SessionFlowsIT {
 
     private final String gateway = SystemUnderTest.gatewayUrl();
     private final Api api = new Api(gateway);
+
+    /** The session {@link #claimedSession} set up, closed after the test so the seeded admin's load stays as it was. */
+    private Held claimed;
+
+    @AfterEach
+    void closeTheClaimedSession() {
+        if (claimed != null) {
+            api.post(ADMIN_PATH + "/sessions/" + claimed.sessionId() + "/close", claimed.admin(), "{}");
+        }
+    }
 
     @Test
     void aDinerHasOneOpenSessionWhateverTheyAsk() {
@@ -37,38 +48,74 @@ class SessionFlowsIT {
     }
 
     @Test
-    void claimCloseRateAndEveryConflictOnTheWay() {
-        String user = api.login(IdentityIT.freshMobile());
-        String admin = api.login("13612227930");
-        String sessionId = api.post("/api/v2/chat/sessions", user, "{}").data().path("sessionId").asString();
+    void anAdminClaimsAPendingSession() {
+        Held held = claimedSession();
 
-        assertThat(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/claim", admin, "{}").status()).isEqualTo(200);
-        JsonNode held = api.get(ADMIN_PATH + "/sessions/" + sessionId, admin).data();
-        assertThat(held.path("adminId").asLong()).isEqualTo(31);
-        assertThat(held.path("status").asString()).isIn("assigned", "active");
+        JsonNode session = api.get(ADMIN_PATH + "/sessions/" + held.sessionId(), held.admin()).data();
+        assertThat(session.path("adminId").asLong()).isEqualTo(31);
+        assertThat(session.path("status").asString()).isIn("assigned", "active");
+    }
 
-        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + sessionId + "/rating", user,
+    @Test
+    void anOpenSessionCannotBeRated() {
+        Held held = claimedSession();
+
+        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/rating", held.user(),
                 "{\"score\":5}"), 409, 4009);
-        assertThat(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/close", admin, "{}").status()).isEqualTo(200);
-        assertThat(api.get(ADMIN_PATH + "/sessions/" + sessionId, admin).data().path("status").asString())
+    }
+
+    @Test
+    void theHolderClosesTheSession() {
+        Held held = closedSession();
+
+        assertThat(api.get(ADMIN_PATH + "/sessions/" + held.sessionId(), held.admin()).data().path("status").asString())
                 .isEqualTo("closed");
+    }
 
-        ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/claim", admin, "{}"), 409, 4009);
-        ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/messages", admin,
+    @Test
+    void claimingReplyingToOrClosingAClosedSessionIsAConflict() {
+        Held held = closedSession();
+
+        ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/claim", held.admin(), "{}"),
+                409, 4009);
+        ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/messages", held.admin(),
                 "{\"content\":\"太晚了\",\"messageType\":\"text\"}"), 409, 4009);
-        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + sessionId + "/close", user, "{}"), 409, 4009);
-        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + sessionId + "/rating", user,
+        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/close", held.user(), "{}"),
+                409, 4009);
+    }
+
+    @Test
+    void aScoreOutsideOneToFiveIsAnInvalidRating() {
+        Held held = closedSession();
+
+        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/rating", held.user(),
                 "{\"score\":6}"), 400, 4000);
-        assertThat(api.post("/api/v2/chat/sessions/" + sessionId + "/rating", user,
+    }
+
+    @Test
+    void aClosedSessionIsRatedOnce() {
+        Held held = closedSession();
+
+        assertThat(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/rating", held.user(),
                 "{\"score\":5,\"comment\":\"很快就解决了\"}").status()).isEqualTo(200);
-        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + sessionId + "/rating", user,
+        ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/rating", held.user(),
                 "{\"score\":4}"), 409, 4009);
+    }
 
-        JsonNode log = api.get(ADMIN_PATH + "/operation-logs?sessionId=" + sessionId, admin).data();
+    @Test
+    void claimAndCloseAreInTheOperationLog() {
+        Held held = closedSession();
+
+        JsonNode log = api.get(ADMIN_PATH + "/operation-logs?sessionId=" + held.sessionId(), held.admin()).data();
         assertThat(log.toString()).contains("claim").contains("close");
+    }
 
-        String next = api.post("/api/v2/chat/sessions", user, "{}").data().path("sessionId").asString();
-        assertThat(next).as("a closed session frees the diner to open a new one").isNotEqualTo(sessionId);
+    @Test
+    void aClosedSessionFreesTheDinerToOpenANewOne() {
+        Held held = closedSession();
+
+        String next = api.post("/api/v2/chat/sessions", held.user(), "{}").data().path("sessionId").asString();
+        assertThat(next).as("a closed session frees the diner to open a new one").isNotEqualTo(held.sessionId());
     }
 
     @Test
@@ -187,5 +234,27 @@ class SessionFlowsIT {
 
     private JsonNode itemOf(String sessionId, String admin) {
         return api.get(ADMIN_PATH + "/sessions/" + sessionId, admin).data();
+    }
+
+    /** A new diner's session, claimed by the seeded admin (userId 31). */
+    private Held claimedSession() {
+        String user = api.login(IdentityIT.freshMobile());
+        String admin = api.login("13612227930");
+        String sessionId = api.post("/api/v2/chat/sessions", user, "{}").data().path("sessionId").asString();
+        assertThat(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/claim", admin, "{}").status()).isEqualTo(200);
+        claimed = new Held(user, admin, sessionId);
+        return claimed;
+    }
+
+    /** A claimed session, then closed by the admin who holds it. */
+    private Held closedSession() {
+        Held held = claimedSession();
+        assertThat(api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/close", held.admin(), "{}").status())
+                .isEqualTo(200);
+        return held;
+    }
+
+    /** The diner's and the admin's tokens, and the session between them. */
+    private record Held(String user, String admin, String sessionId) {
     }
 }

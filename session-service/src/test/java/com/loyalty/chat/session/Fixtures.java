@@ -145,6 +145,12 @@ public final class Fixtures {
         }
     }
 
+    /** A user of the test's own, logged in, with an open session: where tests about sessions start. */
+    public UserSession newUserSession() {
+        Api.LoggedIn user = api.loginNewUser();
+        return new UserSession(user, openSession(user));
+    }
+
     public String openSession(Api.LoggedIn user) {
         Api.Reply reply = api.post("/api/v2/chat/sessions", user.token(), Map.of());
         assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
@@ -323,6 +329,18 @@ public final class Fixtures {
     }
 
     public record Admin(long id, String token) {
+    }
+
+    /** A user and their open session. */
+    public record UserSession(Api.LoggedIn user, String sessionId) {
+
+        public long userId() {
+            return user.userId();
+        }
+
+        public String token() {
+            return user.token();
+        }
     }
 
     public record Connection(String nodeId, String runId, String connectionId, long userId, SenderType role) {

@@ -25,9 +25,9 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.messaging.resubmission-interval=1s",
-        "chat.presence.sweep-interval=200ms",
-        "chat.assignment.requeue-check-interval=200ms",
+        "chat.session.messaging.resubmission-interval=1s",
+        "chat.session.presence.sweep-interval=200ms",
+        "chat.session.assignment.requeue-check-interval=200ms",
         "server.tomcat.accesslog.enabled=true",
         "server.tomcat.accesslog.directory=${user.dir}/target/access-log",
         "server.tomcat.accesslog.prefix=access",

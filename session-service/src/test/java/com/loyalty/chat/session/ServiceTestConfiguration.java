@@ -17,9 +17,14 @@ class ServiceTestConfiguration {
         return new TestClock();
     }
 
+    @Bean
+    Api api(RestTestClient rest) {
+        return new Api(rest);
+    }
+
     @Bean(destroyMethod = "close")
-    Fixtures fixtures(RestTestClient rest, JdbcClient jdbc, TransactionTemplate transactions,
+    Fixtures fixtures(Api api, JdbcClient jdbc, TransactionTemplate transactions,
                       @Value("${spring.kafka.bootstrap-servers}") String kafka, TestClock clock) {
-        return new Fixtures(new Api(rest), jdbc, transactions, kafka, clock);
+        return new Fixtures(api, jdbc, transactions, kafka, clock);
     }
 }

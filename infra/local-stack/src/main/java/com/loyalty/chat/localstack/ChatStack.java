@@ -269,6 +269,7 @@ public final class ChatStack implements AutoCloseable {
                 realtimeNodeUrls.stream().map(URI::toString).toList()));
         // Seeds the demo accounts and accepts the fixed SMS code.
         variables.put("SPRING_PROFILES_ACTIVE", "dev");
+        variables.putAll(options.environment());
         return variables;
     }
 

@@ -2,6 +2,7 @@ package com.loyalty.chat.localstack;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Objects;
  *                      (not used with {@code freePorts})
  * @param freshData     empty {@code dataDirectory} before starting
  * @param jvmOptions    the options every service's {@code java} is started with
+ * @param environment   variables every service gets on top of what the stack sets (and replacing it where they meet),
+ *                      e.g. {@code CHAT_BOOTSTRAP_ADMINS}
  */
 public record ChatStackOptions(Path projectRoot, int realtimeNodes, Path logDirectory, boolean freePorts,
-        Path dataDirectory, boolean freshData, List<String> jvmOptions) {
+        Path dataDirectory, boolean freshData, List<String> jvmOptions, Map<String, String> environment) {
 
     /** Replaces {@link #DEFAULT_JVM_OPTIONS} when set, e.g. to give the services more heap on a bigger machine. */
     public static final String JVM_OPTIONS_VARIABLE = "CHAT_JVM_OPTS";
@@ -34,6 +37,7 @@ public record ChatStackOptions(Path projectRoot, int realtimeNodes, Path logDire
         Objects.requireNonNull(logDirectory, "logDirectory");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         jvmOptions = List.copyOf(jvmOptions);
+        environment = Map.copyOf(environment);
         if (realtimeNodes < 1) {
             throw new IllegalArgumentException("At least one realtime node is needed, not " + realtimeNodes);
         }
@@ -48,38 +52,47 @@ public record ChatStackOptions(Path projectRoot, int realtimeNodes, Path logDire
      */
     public static ChatStackOptions forRun(Path projectRoot) {
         return new ChatStackOptions(projectRoot, 1, defaultLogDirectory(projectRoot), false,
-                defaultDataDirectory(projectRoot), false, jvmOptions(System.getenv()));
+                defaultDataDirectory(projectRoot), false, jvmOptions(System.getenv()), Map.of());
     }
 
     /** As {@link #forRun} but on free ports with throwaway data, so tests run beside {@code ./run} and each other. */
     public static ChatStackOptions forTests(Path projectRoot) {
         return new ChatStackOptions(projectRoot, 1, defaultLogDirectory(projectRoot), true,
-                defaultDataDirectory(projectRoot), false, jvmOptions(System.getenv()));
+                defaultDataDirectory(projectRoot), false, jvmOptions(System.getenv()), Map.of());
     }
 
     public ChatStackOptions withRealtimeNodes(int count) {
-        return new ChatStackOptions(projectRoot, count, logDirectory, freePorts, dataDirectory, freshData, jvmOptions);
+        return new ChatStackOptions(projectRoot, count, logDirectory, freePorts, dataDirectory, freshData, jvmOptions,
+                environment);
     }
 
     public ChatStackOptions withLogDirectory(Path directory) {
         return new ChatStackOptions(projectRoot, realtimeNodes, directory, freePorts, dataDirectory, freshData,
-                jvmOptions);
+                jvmOptions, environment);
     }
 
     public ChatStackOptions withDataDirectory(Path directory) {
         return new ChatStackOptions(projectRoot, realtimeNodes, logDirectory, freePorts, directory, freshData,
-                jvmOptions);
+                jvmOptions, environment);
     }
 
     /** Starts from an empty {@link #dataDirectory}, which is kept from then on. */
     public ChatStackOptions withFreshData() {
         return new ChatStackOptions(projectRoot, realtimeNodes, logDirectory, freePorts, dataDirectory, true,
-                jvmOptions);
+                jvmOptions, environment);
     }
 
     public ChatStackOptions withJvmOptions(List<String> options) {
         return new ChatStackOptions(projectRoot, realtimeNodes, logDirectory, freePorts, dataDirectory, freshData,
-                options);
+                options, environment);
+    }
+
+    /** Adds variables every service is started with, e.g. a test's own SMS webhook. */
+    public ChatStackOptions withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(variables);
+        return new ChatStackOptions(projectRoot, realtimeNodes, logDirectory, freePorts, dataDirectory, freshData,
+                jvmOptions, merged);
     }
 
     /** {@value #JVM_OPTIONS_VARIABLE} split at blanks when it has any, else {@link #DEFAULT_JVM_OPTIONS}. */

@@ -126,6 +126,36 @@ class ChatStackTest {
     }
 
     @Test
+    void variablesOfTheOptionsReachEveryServiceAgainWhenRestarted() throws Exception {
+        ServiceJars.MODULES.forEach(module -> FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, module)));
+        ChatStackOptions options = ChatStackOptions.forTests(projectRoot)
+                .withEnvironment(Map.of("CHAT_BOOTSTRAP_ADMINS", "13700000001"));
+
+        try (ChatStack stack = ChatStack.start(options)) {
+            stack.kill("session-service");
+            stack.restart("session-service");
+
+            for (String name : List.of("session-service", "message-service", "stats-service", "realtime-1",
+                    "gateway-service")) {
+                assertThat(environmentOf(stack.serviceUrl(name))).as(name)
+                        .containsEntry("CHAT_BOOTSTRAP_ADMINS", "13700000001");
+            }
+        }
+    }
+
+    @Test
+    void variablesOfTheOptionsReplaceTheStacksOwn() throws Exception {
+        ServiceJars.MODULES.forEach(module -> FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, module)));
+        ChatStackOptions options = ChatStackOptions.forTests(projectRoot)
+                .withEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "production"));
+
+        try (ChatStack stack = ChatStack.start(options)) {
+            assertThat(environmentOf(stack.serviceUrl("session-service")))
+                    .containsEntry("SPRING_PROFILES_ACTIVE", "production");
+        }
+    }
+
+    @Test
     void refusesToStartBeforeTheServicesAreBuilt() {
         FakeServices.writeExecutableJar(ServiceJars.of(projectRoot, "session-service"));
 

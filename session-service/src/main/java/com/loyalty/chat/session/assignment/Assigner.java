@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.session.presence.AdminStatus;
 import com.loyalty.chat.session.presence.AdminStatuses;
-import com.loyalty.chat.session.session.SessionQueue;
+import com.loyalty.chat.session.lifecycle.SessionQueue;
 
 /**
  * The assignment policy: the queue's head goes to the online admin with the most free capacity, ties to the one who

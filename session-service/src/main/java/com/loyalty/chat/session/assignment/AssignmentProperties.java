@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval        how often the queue is worked through without a trigger, in case one was lost (a
  *                             replica stopped between a commit and its assignment run)
  */
-@ConfigurationProperties("chat.assignment")
+@ConfigurationProperties("chat.session.assignment")
 record AssignmentProperties(
         @DefaultValue("60s") Duration requeueGrace,
         @DefaultValue("5s") Duration requeueCheckInterval,

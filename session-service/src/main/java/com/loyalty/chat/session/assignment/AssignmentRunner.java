@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.loyalty.chat.contracts.events.SessionEvent;
-import com.loyalty.chat.session.presence.AdminAvailable;
+import com.loyalty.chat.session.presence.AdminBecameAvailable;
 
 /**
  * Runs the assigner when there may be something to assign: a session opened or was re-queued, an admin came online,
@@ -56,7 +56,7 @@ class AssignmentRunner implements SchedulingConfigurer, DisposableBean {
     }
 
     @EventListener
-    void on(AdminAvailable available) {
+    void on(AdminBecameAvailable event) {
         requestAfterCommit();
     }
 

@@ -10,7 +10,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.session.presence.AdminStatuses;
-import com.loyalty.chat.session.session.SessionQueue;
+import com.loyalty.chat.session.lifecycle.SessionQueue;
 
 /**
  * Gives back to the queue the unanswered sessions of admins offline for longer than the grace period; the grace lets

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.UserProfile;
-import com.loyalty.chat.session.identity.UserDirectory;
+import com.loyalty.chat.session.account.UserDirectory;
 
 /** Every admin account with its status; one never seen connected has no row yet and shows the defaults. */
 @Service

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval      how often nodes are checked against their TTL
  * @param defaultMaxSessions the {@code max_sessions} an admin gets when first seen
  */
-@ConfigurationProperties("chat.presence")
+@ConfigurationProperties("chat.session.presence")
 record PresenceProperties(
         @DefaultValue("30s") Duration nodeTtl,
         @DefaultValue("5s") Duration sweepInterval,

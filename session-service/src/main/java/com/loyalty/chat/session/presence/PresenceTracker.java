@@ -149,7 +149,7 @@ class PresenceTracker {
     private void save(AdminStatus before, AdminStatus after) {
         admins.savePresence(after);
         if (after.availability() == AdminAvailability.ONLINE && before.availability() != AdminAvailability.ONLINE) {
-            events.publishEvent(new AdminAvailable(after.adminId()));
+            events.publishEvent(new AdminBecameAvailable(after.adminId()));
         }
     }
 }

@@ -19,16 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.session.Api;
 import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.Fixtures.Connection;
+import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.TestClock;
-import com.loyalty.chat.session.session.SessionQueue;
+import com.loyalty.chat.session.lifecycle.SessionQueue;
 
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +43,7 @@ class AssignmentTest {
     private static final Duration GRACE = Duration.ofSeconds(60);
 
     @Autowired
-    RestTestClient rest;
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -63,11 +63,8 @@ class AssignmentTest {
     @Autowired
     Requeuer requeuer;
 
-    Api api;
-
     @BeforeEach
     void setUp() {
-        api = new Api(rest);
         fixtures.reset();
     }
 
@@ -192,13 +189,12 @@ class AssignmentTest {
         Admin leaving = fixtures.newAdmin(5);
         Admin colleague = fixtures.newAdmin(5);
         Connection connection = fixtures.bringOnline(leaving);
-        Api.LoggedIn answeredUser = api.loginNewUser();
+        UserSession answered = fixtures.newUserSession();
         String unanswered = fixtures.openSession(api.loginNewUser());
-        String answered = fixtures.openSession(answeredUser);
         fixtures.awaitSession(unanswered, leaving.token(), "assigned", leaving.id());
-        fixtures.awaitSession(answered, leaving.token(), "assigned", leaving.id());
-        fixtures.messageStored(answered, answeredUser.userId(), SenderType.ADMIN, leaving.id(), 1, "您好");
-        fixtures.awaitSession(answered, leaving.token(), "active", leaving.id());
+        fixtures.awaitSession(answered.sessionId(), leaving.token(), "assigned", leaving.id());
+        fixtures.messageStored(answered.sessionId(), answered.userId(), SenderType.ADMIN, leaving.id(), 1, "您好");
+        fixtures.awaitSession(answered.sessionId(), leaving.token(), "active", leaving.id());
         fixtures.disconnect(connection);
         fixtures.awaitAdminStatus(leaving.id(), "offline");
 
@@ -208,7 +204,8 @@ class AssignmentTest {
         fixtures.bringOnline(colleague);
 
         fixtures.awaitSession(unanswered, colleague.token(), "assigned", colleague.id());
-        assertThat(fixtures.session(answered, colleague.token()).get("adminId").asLong()).isEqualTo(leaving.id());
+        assertThat(fixtures.session(answered.sessionId(), colleague.token()).get("adminId").asLong())
+                .isEqualTo(leaving.id());
         JsonNode requeued = fixtures.awaitSessionEvent(unanswered, "SessionStatusChanged", "requeued");
         assertThat(requeued.get("oldStatus").asString()).isEqualTo("assigned");
         assertThat(requeued.get("newStatus").asString()).isEqualTo("waiting");

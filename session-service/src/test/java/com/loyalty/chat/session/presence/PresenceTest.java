@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.Topics;
@@ -24,6 +23,7 @@ import com.loyalty.chat.session.Api;
 import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.Fixtures.Connection;
+import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
 import com.loyalty.chat.session.TestClock;
@@ -42,7 +42,7 @@ class PresenceTest {
     private static final Duration NODE_TTL = Duration.ofSeconds(30);
 
     @Autowired
-    RestTestClient rest;
+    Api api;
 
     @Autowired
     Fixtures fixtures;
@@ -53,12 +53,10 @@ class PresenceTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    Api api;
     Admin admin;
 
     @BeforeEach
     void setUp() {
-        api = new Api(rest);
         fixtures.reset();
         admin = fixtures.newAdmin(5);
     }
@@ -70,13 +68,12 @@ class PresenceTest {
 
     @Test
     void aUserWithALiveConnectionIsOnlineInTheirSessions() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
 
         Connection connection = fixtures.connect("node-a", user.userId(), SenderType.USER);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
         fixtures.disconnect(connection);
-        awaitOnline(sessionId, false);
+        awaitOnline(user.sessionId(), false);
     }
 
     @Test
@@ -108,15 +105,13 @@ class PresenceTest {
 
     @Test
     void aNodeThatStopsTalkingTakesItsUsersAndAdminsOfflineWhileOneThatHeartbeatsKeepsThem() {
-        Api.LoggedIn stranded = api.loginNewUser();
-        Api.LoggedIn kept = api.loginNewUser();
-        String strandedSession = fixtures.openSession(stranded);
-        String keptSession = fixtures.openSession(kept);
+        UserSession stranded = fixtures.newUserSession();
+        UserSession kept = fixtures.newUserSession();
         fixtures.connect("node-dying", stranded.userId(), SenderType.USER);
         fixtures.connect("node-dying", admin.id(), SenderType.ADMIN);
         fixtures.connect("node-alive", kept.userId(), SenderType.USER);
-        awaitOnline(strandedSession, true);
-        awaitOnline(keptSession, true);
+        awaitOnline(stranded.sessionId(), true);
+        awaitOnline(kept.sessionId(), true);
         fixtures.awaitAdminStatus(admin.id(), "online");
 
         clock.advance(NODE_TTL.dividedBy(2));
@@ -124,9 +119,9 @@ class PresenceTest {
         marker("node-alive");
         clock.advance(NODE_TTL.dividedBy(2).plusSeconds(1));
 
-        awaitOnline(strandedSession, false);
+        awaitOnline(stranded.sessionId(), false);
         fixtures.awaitAdminStatus(admin.id(), "offline");
-        assertThat(fixtures.session(keptSession, admin.token()).get("isOnline").asBoolean()).isTrue();
+        assertThat(fixtures.session(kept.sessionId(), admin.token()).get("isOnline").asBoolean()).isTrue();
     }
 
     @Test
@@ -145,18 +140,17 @@ class PresenceTest {
 
     @Test
     void aNodeRestartedUnderItsIdWithinItsLeaseDropsWhatItsEarlierRunHeld() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
         fixtures.connect("node-r", user.userId(), SenderType.USER);
         fixtures.connect("node-r", admin.id(), SenderType.ADMIN);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
         fixtures.awaitAdminStatus(admin.id(), "online");
 
         fixtures.restart("node-r");
         fixtures.heartbeat("node-r");
         marker("node-r");
 
-        assertThat(isOnline(sessionId)).isFalse();
+        assertThat(isOnline(user.sessionId())).isFalse();
         assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
     }
 
@@ -177,49 +171,43 @@ class PresenceTest {
 
     @Test
     void theFirstConnectionOfANewRunEndsTheEarlierRunToo() {
-        Api.LoggedIn before = api.loginNewUser();
-        Api.LoggedIn after = api.loginNewUser();
-        String beforeSession = fixtures.openSession(before);
-        String afterSession = fixtures.openSession(after);
+        UserSession before = fixtures.newUserSession();
+        UserSession after = fixtures.newUserSession();
         fixtures.connect("node-r", before.userId(), SenderType.USER);
-        awaitOnline(beforeSession, true);
+        awaitOnline(before.sessionId(), true);
 
         fixtures.restart("node-r");
         fixtures.connect("node-r", after.userId(), SenderType.USER);
 
-        awaitOnline(afterSession, true);
-        assertThat(isOnline(beforeSession)).isFalse();
+        awaitOnline(after.sessionId(), true);
+        assertThat(isOnline(before.sessionId())).isFalse();
     }
 
     @Test
     void eventsWithoutARunIdAreOneRunOfTheirOwn() {
-        Api.LoggedIn first = api.loginNewUser();
-        Api.LoggedIn second = api.loginNewUser();
-        Api.LoggedIn upgraded = api.loginNewUser();
-        String firstSession = fixtures.openSession(first);
-        String secondSession = fixtures.openSession(second);
-        String upgradedSession = fixtures.openSession(upgraded);
+        UserSession first = fixtures.newUserSession();
+        UserSession second = fixtures.newUserSession();
+        UserSession upgraded = fixtures.newUserSession();
         fixtures.connect(new Connection("node-old", null, "conn-" + UUID.randomUUID(), first.userId(),
                 SenderType.USER));
         fixtures.connect(new Connection("node-old", null, "conn-" + UUID.randomUUID(), second.userId(),
                 SenderType.USER));
-        awaitOnline(secondSession, true);
-        assertThat(isOnline(firstSession)).isTrue();
+        awaitOnline(second.sessionId(), true);
+        assertThat(isOnline(first.sessionId())).isTrue();
 
         fixtures.connect("node-old", upgraded.userId(), SenderType.USER);
 
-        awaitOnline(upgradedSession, true);
-        assertThat(isOnline(firstSession)).isFalse();
-        assertThat(isOnline(secondSession)).isFalse();
+        awaitOnline(upgraded.sessionId(), true);
+        assertThat(isOnline(first.sessionId())).isFalse();
+        assertThat(isOnline(second.sessionId())).isFalse();
     }
 
     @Test
     void whatANodeDidNotReannounceAfterLosingAnEventIsDropped() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
         Connection kept = fixtures.connect("node-c", user.userId(), SenderType.USER);
         Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
         fixtures.awaitAdminStatus(admin.id(), "online");
         fixtures.disconnectSilently(closed);
 
@@ -229,16 +217,15 @@ class PresenceTest {
         marker("node-c");
 
         assertThat(fixtures.adminStatus(admin.id())).isEqualTo("offline");
-        assertThat(isOnline(sessionId)).isTrue();
+        assertThat(isOnline(user.sessionId())).isTrue();
     }
 
     @Test
     void heartbeatsReportingFewerConnectionsDropNoneTheNodeDidNotConfirm() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
         fixtures.connect("node-c", user.userId(), SenderType.USER);
         Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
         fixtures.awaitAdminStatus(admin.id(), "online");
         fixtures.disconnectSilently(closed);
 
@@ -248,16 +235,15 @@ class PresenceTest {
         marker("node-c");
 
         assertThat(fixtures.adminStatus(admin.id())).as("which of the two is gone is not known").isEqualTo("online");
-        assertThat(isOnline(sessionId)).isTrue();
+        assertThat(isOnline(user.sessionId())).isTrue();
     }
 
     @Test
     void aRedeliveredAnnouncementConfirmsNothing() {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
         Connection redelivered = fixtures.connect("node-c", user.userId(), SenderType.USER);
         Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
         fixtures.awaitAdminStatus(admin.id(), "online");
         fixtures.disconnectSilently(closed);
 
@@ -282,8 +268,8 @@ class PresenceTest {
     }
 
     @Test
-    void busyIsTheAdminsChoiceWhileConnectedAndForgottenWhenTheyLeave() {
-        Connection connection = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+    void busyIsTheAdminsChoiceWhileConnected() {
+        fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
         fixtures.awaitAdminStatus(admin.id(), "online");
 
         Api.Reply busy = choose("busy");
@@ -292,11 +278,18 @@ class PresenceTest {
         assertThat(busy.data().get("status").asString()).isEqualTo("busy");
         assertThat(adminView(admin.id()).get("status").asString()).isEqualTo("busy");
         assertThat(choose("online").data().get("status").asString()).isEqualTo("online");
+    }
+
+    @Test
+    void busyIsForgottenWhenTheAdminLeaves() {
+        Connection connection = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
         choose("busy");
 
         fixtures.disconnect(connection);
         fixtures.awaitAdminStatus(admin.id(), "offline");
         fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+
         fixtures.awaitAdminStatus(admin.id(), "online");
     }
 
@@ -353,10 +346,9 @@ class PresenceTest {
 
     /** A user connection on the node, opened and awaited: the node's earlier events are handled by then. */
     private void marker(String nodeId) {
-        Api.LoggedIn user = api.loginNewUser();
-        String sessionId = fixtures.openSession(user);
+        UserSession user = fixtures.newUserSession();
         fixtures.connect(nodeId, user.userId(), SenderType.USER);
-        awaitOnline(sessionId, true);
+        awaitOnline(user.sessionId(), true);
     }
 
     private boolean isOnline(String sessionId) {

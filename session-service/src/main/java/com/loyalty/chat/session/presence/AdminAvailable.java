@@ -1,8 +1,0 @@
-package com.loyalty.chat.session.presence;
-
-/**
- * Published (in-process, inside the transaction) when an admin becomes online: connected, or back from busy. Waiting
- * sessions may now go to them.
- */
-public record AdminAvailable(long adminId) {
-}

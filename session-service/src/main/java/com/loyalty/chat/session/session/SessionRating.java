@@ -1,7 +1,0 @@
-package com.loyalty.chat.session.session;
-
-import java.time.Instant;
-
-/** The answer to a rating: what was recorded, and when. */
-record SessionRating(String sessionId, int score, String comment, Instant ratedAt) {
-}
