@@ -16,7 +16,7 @@ class ManifestModelTest {
 
     static final Path K8S = Repository.path("deploy/k8s");
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void kustomizationResolvesIntoTypedObjectsWithoutUnknownFields(String directory) {
         Kustomization kustomization = Kustomization.load(K8S.resolve(directory));

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
  * chassis's, when it uses the chassis) names as a constant.
  */
 record ServiceModule(String name, int port, boolean probesEnabled, Set<String> environmentVariables,
-                     Set<String> profiles, Duration shutdownPhaseTimeout) {
+                     Set<String> profiles, Duration shutdownPhaseTimeout, boolean joinsConsumerGroup) {
 
     static final List<String> NAMES =
             List.of("session-service", "message-service", "stats-service", "realtime-service", "gateway-service");
@@ -88,10 +88,12 @@ record ServiceModule(String name, int port, boolean probesEnabled, Set<String> e
         }
         Object probes = at(application, "management", "endpoint", "health", "probes", "enabled");
         Object shutdownPhase = at(application, "spring", "lifecycle", "timeout-per-shutdown-phase");
+        Object consumerGroup = at(application, "spring", "kafka", "consumer", "group-id");
         return new ServiceModule(name, Integer.parseInt(String.valueOf(Objects.requireNonNull(port, name + ": port"))),
                 Boolean.TRUE.equals(probes), variables, profiles,
                 // Spring Boot's default when the service does not set it.
-                shutdownPhase == null ? Duration.ofSeconds(30) : Durations.parse(String.valueOf(shutdownPhase)));
+                shutdownPhase == null ? Duration.ofSeconds(30) : Durations.parse(String.valueOf(shutdownPhase)),
+                consumerGroup != null);
     }
 
     private static void collect(Pattern pattern, String text, Set<String> into) {
