@@ -40,6 +40,12 @@ class ComposeMatchesServicesTest {
                 .isEqualTo(List.of("CMD", "/app/probe", String.valueOf(service.port()), service.readinessPath()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("builtServices")
+    void imageIsTaggedAsTheDevOverlayDeploysIt(String name) {
+        assertThat(COMPOSE.service(name).get("image")).isEqualTo("chat-backend/" + module(name).name() + ":local");
+    }
+
     @Test
     void everyLongRunningContainerHasAHealthcheck() {
         List<String> oneShots = COMPOSE.services().values().stream()
