@@ -94,7 +94,10 @@ function startApp() {
   state.statsTimer = setInterval(loadStats, STATS_REFRESH_MS);
 }
 
-socket.on('state', (value) => show($('#offline-banner'), value !== 'online' && socket.connectedOnce));
+socket.on('state', (value) => {
+  document.body.dataset.socket = value;
+  show($('#offline-banner'), value !== 'online' && socket.connectedOnce);
+});
 socket.on('reconnected', () => {
   conversation.resume();
   scheduleListRefresh();
@@ -114,6 +117,7 @@ socket.on('new_message', (data) => {
     item.lastMessage = { content: data.content, messageType: data.messageType, senderId: data.senderId,
       senderType: data.senderType, createdAt: data.createdAt };
     item.lastMessageTime = data.createdAt;
+    item.messageCount = (item.messageCount ?? 0) + 1;
     if (data.senderType === 'user' && !isOpen(data)) item.unreadCount = (item.unreadCount ?? 0) + 1;
     renderSessions();
   }
@@ -205,7 +209,7 @@ async function openSession(item) {
   renderSessions();
   if (!$('#oplog').hidden) loadOperationLog();
   try {
-    await conversation.open(item.sessionId);
+    await conversation.open(item.sessionId, { empty: !item.messageCount && !item.lastMessage });
   } catch (e) {
     toast(e.message);
   }
@@ -327,6 +331,7 @@ async function loadAdmins() {
 $('#my-status').addEventListener('change', async (event) => {
   try {
     await auth.put(`${ADMIN}/admins/me/status`, { status: event.target.value });
+    event.target.dataset.saved = event.target.value;
   } catch (e) {
     toast(e.message);
   }
@@ -343,7 +348,9 @@ async function loadStats() {
   if (!auth.token) return;
   const scope = $('#stats-scope').value;
   try {
-    state.today = await auth.get(`${ADMIN}/stats/today?scope=${scope}`);
+    const today = await auth.get(`${ADMIN}/stats/today?scope=${scope}`);
+    if ($('#stats-scope').value !== scope) return; // a slower answer for the scope before
+    state.today = today;
     renderStats();
     // the 30 days move only with today's figures: ask once per scope and day, and again when today's change
     const key = `${scope}|${state.today.date}|${JSON.stringify(state.today.stats)}`;
@@ -352,6 +359,7 @@ async function loadStats() {
       const to = state.today.date;
       const from = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86400000).toISOString().slice(0, 10);
       const daily = await auth.get(`${ADMIN}/stats/daily?from=${from}&to=${to}&scope=${scope}`);
+      if ($('#stats-scope').value !== scope) return;
       state.days = daily.days;
       renderChart();
     }
@@ -372,6 +380,7 @@ function figure(key, stats) {
 function renderStats() {
   const stats = state.today?.stats;
   if (!stats) return;
+  $('#stats-figures').dataset.scope = state.today.scope;
   $('#stats-figures').replaceChildren(...FIGURES.map((key) => h('div', { class: 'figure' },
       h('dt', {}, t(`stats.${key}`)), h('dd', { dataset: { stat: key } }, figure(key, stats)))));
   renderChart();

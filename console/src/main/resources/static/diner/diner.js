@@ -79,7 +79,7 @@ async function openSession() {
     state.session = await auth.post(`${CHAT}/sessions`);
     state.score = 0;
     renderSession();
-    await conversation.open(state.session.sessionId);
+    await conversation.open(state.session.sessionId, { empty: !state.session.messageCount });
   } catch (e) {
     toast(e.message);
   }
@@ -89,13 +89,13 @@ function renderSession() {
   const s = state.session;
   if (!s) return;
   const closed = s.status === 'closed';
+  $('#chat-view').dataset.sessionId = s.sessionId;
   const line = $('#session-state');
   line.dataset.status = s.status;
   line.textContent = closed ? t('diner.closed')
       : s.status === 'waiting' ? t('diner.waiting')
       : t('diner.with', s.adminName ?? t('staff'));
-  $('#composer-input').disabled = closed;
-  $('#send').disabled = closed;
+  show($('#composer'), !closed);
   show($('#end-chat'), !closed);
   show($('#rating'), closed && !s.rated);
   show($('#rated'), closed && Boolean(s.rated));
@@ -103,7 +103,10 @@ function renderSession() {
 
 const isOpen = (data) => data && state.session && data.sessionId === state.session.sessionId;
 
-socket.on('state', (value) => show($('#offline-banner'), value !== 'online' && socket.connectedOnce));
+socket.on('state', (value) => {
+  document.body.dataset.socket = value;
+  show($('#offline-banner'), value !== 'online' && socket.connectedOnce);
+});
 socket.on('reconnected', () => conversation.resume());
 socket.on('offline_messages', (data) => {
   for (const message of data.messages ?? []) if (isOpen(message)) conversation.onNewMessage(message);

@@ -31,10 +31,13 @@ export class Conversation {
     return this.side === 'admin' ? 'user' : 'admin';
   }
 
-  async open(sessionId) {
+  // `empty`: the session is known to have no message yet, so history is not asked for; message-service learns of
+  // a new session from an event, and until then would answer 4004 (the browser logs that as an error).
+  async open(sessionId, { empty = false } = {}) {
     this.close();
     this.sessionId = sessionId;
     this.render();
+    if (empty) return;
     const page = await this.auth.get(`${this.historyPath(sessionId)}?page=1&pageSize=${PAGE_SIZE}`);
     if (this.sessionId !== sessionId) return;
     for (const message of page.messages) this.store(message);
