@@ -98,7 +98,10 @@ socket.on('state', (value) => {
   document.body.dataset.socket = value;
   show($('#offline-banner'), value !== 'online' && socket.connectedOnce);
 });
+// which node serves this console, and how often it came back: shown to nobody, read by the browser test
+socket.on('connection_established', (data) => { document.body.dataset.node = data.nodeId; });
 socket.on('reconnected', () => {
+  document.body.dataset.reconnects = String(Number(document.body.dataset.reconnects ?? 0) + 1);
   conversation.resume();
   scheduleListRefresh();
   loadAdmins();
