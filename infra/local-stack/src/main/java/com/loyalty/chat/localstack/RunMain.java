@@ -50,6 +50,7 @@ public final class RunMain {
         StringBuilder text = new StringBuilder()
                 .append("\nThe chat backend is up (started in ").append(startUp.toSeconds()).append(" s).\n\n")
                 .append(line("Gateway", http(stack.gatewayUrl())))
+                .append(line("Console", http(stack.gatewayUrl()) + "/console/   (diner page: /diner/)"))
                 .append(line("WebSocket", ws(stack.gatewayUrl(), "/ws") + "   " + ws(stack.gatewayUrl(), "/chat")));
         for (int node = 0; node < stack.realtimeNodeUrls().size(); node++) {
             URI url = stack.realtimeNodeUrls().get(node);
