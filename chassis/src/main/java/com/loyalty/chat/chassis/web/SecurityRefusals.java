@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import com.loyalty.chat.chassis.metrics.ErrorAnswers;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -27,9 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SecurityRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper jsonMapper;
+    private final ErrorAnswers answers;
 
     SecurityRefusals(JsonMapper jsonMapper) {
+        this(jsonMapper, ErrorAnswers.NONE);
+    }
+
+    SecurityRefusals(JsonMapper jsonMapper, ErrorAnswers answers) {
         this.jsonMapper = jsonMapper;
+        this.answers = answers;
     }
 
     @Override
@@ -48,6 +55,7 @@ public final class SecurityRefusals implements AuthenticationEntryPoint, AccessD
 
     private void write(HttpServletResponse response, ErrorCode errorCode) throws IOException {
         response.setStatus(errorCode.httpStatus());
+        answers.count(errorCode.httpStatus(), errorCode.code());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), ApiResponse.error(errorCode));
