@@ -51,6 +51,18 @@ class MetricsIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedMetrics()).containsAll(queried));
     }
 
+    /** The backlog gauges query their tables; -1 would say the count failed. */
+    @Test
+    void theOutboxBacklogsAreCounted() {
+        for (String service : List.of("message-service", "session-service")) {
+            String backlog = scrape(stack.serviceUrl(service).resolve("/actuator/prometheus")).body().lines()
+                    .filter(line -> line.startsWith("chat_outbox_backlog{"))
+                    .findFirst().orElseThrow();
+            assertThat(Double.parseDouble(backlog.substring(backlog.lastIndexOf(' ') + 1))).as(service)
+                    .isGreaterThanOrEqualTo(0);
+        }
+    }
+
     private void someTraffic() {
         String userToken = api.login(IdentityIT.freshMobile());
         String sessionId = api.post("/api/v2/chat/sessions", userToken, "{}").data().path("sessionId").asString();
