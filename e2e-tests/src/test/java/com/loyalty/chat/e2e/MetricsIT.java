@@ -51,6 +51,19 @@ class MetricsIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposedMetrics()).containsAll(queried));
     }
 
+    @Test
+    void anErrorAnswerIsCountedByTheServiceThatWroteItWithItsCode() {
+        String owner = api.login(IdentityIT.freshMobile());
+        String sessionId = api.post("/api/v2/chat/sessions", owner, "{}").data().path("sessionId").asString();
+
+        ErrorTableIT.assertError(api.get("/api/v2/chat/sessions/" + sessionId + "/messages",
+                api.login(IdentityIT.freshMobile())), 404, 4004);
+
+        assertThat(scrape(stack.serviceUrl("message-service").resolve("/actuator/prometheus")).body().lines()
+                .filter(line -> line.startsWith("chat_http_errors_total{")))
+                .anySatisfy(line -> assertThat(line).contains("code=\"4004\"", "status=\"404\""));
+    }
+
     /** The backlog gauges query their tables; -1 would say the count failed. */
     @Test
     void theOutboxBacklogsAreCounted() {
