@@ -34,7 +34,8 @@ class GatewaySecurityConfiguration {
 
     private static final String[] ADMIN_PATHS = {"/api/v2/admin/chat/**", "/admin/chat/**", "/api/admin/chat/**"};
     private static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/api/v2/auth/login", "/api/v2/auth/send-code"};
+            "/api/v2/auth/login", "/api/v2/auth/send-code", "/api/v2/docs", "/api/v2/docs/**",
+            "/webjars/swagger-ui/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EnvelopeWriter envelopeWriter) {

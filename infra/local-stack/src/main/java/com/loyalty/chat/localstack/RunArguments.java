@@ -9,10 +9,10 @@ record RunArguments(int realtimeNodes, Optional<Path> logDirectory, Optional<Pat
 
     static final String USAGE = """
             Usage: ./run [--build] [--fresh] [--realtime-nodes N] [--log-dir DIR] [--data-dir DIR]
-              --build             build the executable jars first (done anyway when one is missing)
+              --build             rebuild every executable jar first (one older than its sources is rebuilt anyway)
               --fresh             start with an empty database and broker (deletes the kept data first)
               --realtime-nodes N  start N realtime-service nodes on ports 8090, 8091, ... (default 1)
-              --log-dir DIR       write each process's output to DIR/<name>.log (default .run/logs)
+              --log-dir DIR       append each process's output to DIR/<name>.log (default .run/logs)
               --data-dir DIR      keep the database, the broker's topics and the signing key in DIR from one run
                                   to the next (default .run/data)
             Environment: CHAT_JVM_OPTS replaces the services' JVM options (default "%s").

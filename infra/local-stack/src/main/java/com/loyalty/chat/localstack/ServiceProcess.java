@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ final class ServiceProcess {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final int LOG_LINES_IN_ERRORS = 30;
+    private static final String START_MARK = "---- ";
 
     private final String name;
     private final int port;
@@ -35,17 +37,21 @@ final class ServiceProcess {
 
     /**
      * Starts {@code command} in {@code workingDirectory} with {@code environment} on top of this JVM's environment.
-     * The log file is started afresh.
+     * The output goes to the end of the log file, after a line marking the start, so earlier runs stay readable.
      */
     static ServiceProcess launch(String name, int port, List<String> command, Map<String, String> environment,
             Path workingDirectory, Path logFile) {
+        // Appending (O_APPEND) matters beyond keeping earlier runs: Tomcat's access log opens /dev/stdout anew, and
+        // with a plain redirect the JVM's own stdout, at its own offset, wrote over the access lines.
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         environment.forEach((key, value) -> builder.environment().put(key, value));
         try {
             Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, START_MARK + name + " started at " + Instant.now() + " ----" + System.lineSeparator(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return new ServiceProcess(name, port, logFile, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command), e);
@@ -124,7 +130,15 @@ final class ServiceProcess {
     private String lastLines() {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_ERRORS), lines.size()));
+            // This run's lines only: earlier runs' endings would mislead.
+            int thisRun = 0;
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith(START_MARK + name + " started at ")) {
+                    thisRun = i;
+                    break;
+                }
+            }
+            return String.join("\n", lines.subList(Math.max(thisRun, lines.size() - LOG_LINES_IN_ERRORS), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }

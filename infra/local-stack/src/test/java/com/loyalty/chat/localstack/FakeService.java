@@ -2,6 +2,7 @@ package com.loyalty.chat.localstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -34,6 +35,9 @@ public final class FakeService {
                 awaitForever();
             }
         }));
+        if (behaviour.equals("access-log")) {
+            writeAnAccessLineAsTomcatDoes();
+        }
         if (behaviour.equals("with-child")) {
             Process child = new ProcessBuilder("sleep", "600").start();
             System.out.println("child pid " + child.pid());
@@ -64,6 +68,17 @@ public final class FakeService {
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
+    }
+
+    /** Tomcat's access log opens /dev/stdout anew (appending) and writes there between the JVM's own lines. */
+    private static void writeAnAccessLineAsTomcatDoes() throws IOException {
+        System.out.println("application line before");
+        System.out.flush();
+        try (FileOutputStream accessLog = new FileOutputStream("/dev/stdout", true)) {
+            accessLog.write("ACCESS GET /api/v2/auth/me 200\n".getBytes(StandardCharsets.UTF_8));
+        }
+        System.out.println("application line after");
+        System.out.flush();
     }
 
     private static void awaitForever() {

@@ -84,6 +84,42 @@ class ServiceProcessTest {
     }
 
     @Test
+    void aRestartedServiceAppendsToTheLogOfItsEarlierRun() throws Exception {
+        ServiceProcess first = launch("crash");
+        await().atMost(GENEROUS).until(first.onExit()::isDone);
+
+        ServiceProcess second = launch("crash");
+        await().atMost(GENEROUS).until(second.onExit()::isDone);
+
+        assertThat(Files.readString(second.logFile()))
+                .containsSubsequence("fake-service started at", "boom: cannot connect to anything",
+                        "fake-service started at", "boom: cannot connect to anything");
+    }
+
+    @Test
+    void linesWrittenByAnotherOpenerOfStandardOutputAreNotOverwritten() throws Exception {
+        ServiceProcess service = launch("access-log");
+
+        service.awaitReady(probe, Instant.now().plus(GENEROUS));
+
+        assertThat(Files.readString(service.logFile()))
+                .containsSubsequence("application line before", "ACCESS GET /api/v2/auth/me 200",
+                        "application line after");
+    }
+
+    @Test
+    void aServiceThatDiesIsReportedWithThisRunsLinesOnly() throws Exception {
+        Path logFile = directory.resolve("logs").resolve("fake-service.log");
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, "an earlier run's last words\n");
+        ServiceProcess service = launch("crash");
+
+        assertThatThrownBy(() -> service.awaitReady(probe, Instant.now().plus(GENEROUS)))
+                .hasMessageContaining("boom: cannot connect to anything")
+                .hasMessageNotContaining("an earlier run's last words");
+    }
+
+    @Test
     void aStopRequestLetsTheServiceShutDownGracefully() throws Exception {
         ServiceProcess service = launch("ready");
         service.awaitReady(probe, Instant.now().plus(GENEROUS));

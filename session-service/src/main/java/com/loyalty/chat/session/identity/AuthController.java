@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.contracts.api.ApiResponse;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 
 @RestController
@@ -21,12 +22,14 @@ class AuthController {
         this.login = login;
     }
 
+    @SecurityRequirements // none: no token yet
     @PostMapping("/send-code")
     ApiResponse<Void> sendCode(@Valid @RequestBody AuthRequests.SendCode request) {
         login.sendCode(request.mobile());
         return ApiResponse.ok("验证码已发送", null);
     }
 
+    @SecurityRequirements // none: no token yet
     @PostMapping("/login")
     ApiResponse<LoginResult> login(@Valid @RequestBody AuthRequests.Login request) {
         return ApiResponse.ok("登录成功", login.login(request.mobile(), request.verificationCode()));

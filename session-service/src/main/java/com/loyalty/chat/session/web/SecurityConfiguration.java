@@ -31,6 +31,7 @@ class SecurityConfiguration {
             pathPattern("/actuator/health/**"),
             // Scraped on the service's own port; the gateway routes no /actuator path here.
             pathPattern(HttpMethod.GET, "/actuator/prometheus"),
+            pathPattern(HttpMethod.GET, "/v3/api-docs/**"),
             pathPattern("/error"));
 
     private static final RequestMatcher ADMIN = new OrRequestMatcher(

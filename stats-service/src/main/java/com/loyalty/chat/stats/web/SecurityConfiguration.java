@@ -21,8 +21,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         // The container forwards its own refusals here to be answered in the envelope.
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
-                        .permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2
