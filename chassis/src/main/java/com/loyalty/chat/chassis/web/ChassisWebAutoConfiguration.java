@@ -2,6 +2,7 @@ package com.loyalty.chat.chassis.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.loyalty.chat.chassis.metrics.ErrorAnswers;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +45,8 @@ public class ChassisWebAutoConfiguration {
     static class TokenCallers {
 
         @Bean
-        SecurityRefusals chassisSecurityRefusals(JsonMapper jsonMapper) {
-            return new SecurityRefusals(jsonMapper);
+        SecurityRefusals chassisSecurityRefusals(JsonMapper jsonMapper, ObjectProvider<ErrorAnswers> answers) {
+            return new SecurityRefusals(jsonMapper, answers.getIfAvailable(() -> ErrorAnswers.NONE));
         }
 
         @Bean

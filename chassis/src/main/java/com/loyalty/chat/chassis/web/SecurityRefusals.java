@@ -15,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
+import com.loyalty.chat.chassis.metrics.ErrorAnswers;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -33,9 +34,15 @@ public final class SecurityRefusals implements AuthenticationEntryPoint, AccessD
         AuthenticationFailureHandler {
 
     private final JsonMapper jsonMapper;
+    private final ErrorAnswers answers;
 
     SecurityRefusals(JsonMapper jsonMapper) {
+        this(jsonMapper, ErrorAnswers.NONE);
+    }
+
+    SecurityRefusals(JsonMapper jsonMapper, ErrorAnswers answers) {
         this.jsonMapper = jsonMapper;
+        this.answers = answers;
     }
 
     @Override
@@ -64,6 +71,7 @@ public final class SecurityRefusals implements AuthenticationEntryPoint, AccessD
 
     private void write(HttpServletResponse response, ErrorCode errorCode) throws IOException {
         response.setStatus(errorCode.httpStatus());
+        answers.count(errorCode.httpStatus(), errorCode.code());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), ApiResponse.error(errorCode));

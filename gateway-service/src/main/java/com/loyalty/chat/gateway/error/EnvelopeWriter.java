@@ -9,6 +9,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.loyalty.chat.chassis.metrics.ErrorAnswers;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -20,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class EnvelopeWriter {
 
     private final JsonMapper jsonMapper;
+    private final ErrorAnswers answers;
 
-    EnvelopeWriter(JsonMapper jsonMapper) {
+    EnvelopeWriter(JsonMapper jsonMapper, ErrorAnswers answers) {
         this.jsonMapper = jsonMapper;
+        this.answers = answers;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode) {
@@ -36,6 +39,7 @@ public class EnvelopeWriter {
             return Mono.empty();
         }
         response.setStatusCode(status);
+        answers.count(status.value(), errorCode.code());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         // The client's next request goes on a fresh connection. Twice in the e2e suite, a request that followed an
         // answer written here on the same keep-alive connection was not read until the client gave up 60 s later.

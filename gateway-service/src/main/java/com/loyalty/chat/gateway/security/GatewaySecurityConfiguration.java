@@ -33,8 +33,9 @@ class GatewaySecurityConfiguration {
     static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
 
     private static final String[] ADMIN_PATHS = {"/api/v2/admin/chat/**", "/admin/chat/**", "/api/admin/chat/**"};
-    private static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/api/v2/auth/login",
-            "/api/v2/auth/send-code", "/api/v2/docs", "/api/v2/docs/**", "/webjars/swagger-ui/**"};
+    private static final String[] PUBLIC_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/api/v2/auth/login", "/api/v2/auth/send-code", "/api/v2/docs", "/api/v2/docs/**",
+            "/webjars/swagger-ui/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EnvelopeWriter envelopeWriter) {

@@ -91,7 +91,8 @@ public final class RunMain {
                 .append("\nMetrics (Prometheus format):\n");
         services.forEach((name, url) -> text.append(line(name, http(url) + "/actuator/prometheus")));
         return text
-                .append("\nTraces: off; to send them to an OTLP collector, start with\n")
+                .append("\nTraces: off; to send them to an OTLP collector (docs/observability.md), start with\n")
+                .append("  CHAT_TRACING=true CHAT_TRACING_SAMPLING=1.0 \\\n")
                 .append("  CHAT_OTLP_ENDPOINT=http://<collector>:4318/v1/traces ./run\n")
                 .toString();
     }

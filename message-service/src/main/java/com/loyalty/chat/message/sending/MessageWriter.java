@@ -51,9 +51,11 @@ class MessageWriter {
     private final EventOutbox outbox;
     private final SendingProperties properties;
     private final Clock clock;
+    private final StoredMessages stored;
 
     MessageWriter(MessageRules rules, MessageRepository messages, SessionViews sessions, WaitingSends waiting,
-                  EventOutbox outbox, SendingProperties properties, Clock clock) {
+                  EventOutbox outbox, SendingProperties properties, Clock clock, StoredMessages stored) {
+        this.stored = stored;
         this.rules = rules;
         this.messages = messages;
         this.sessions = sessions;
@@ -231,6 +233,7 @@ class MessageWriter {
 
         void finish() {
             messages.insertAll(inserts);
+            stored.stored(inserts.size());
             sessions.saveProgress(advanced.stream().map(views::get).toList());
             outbox.announce(announcements);
         }

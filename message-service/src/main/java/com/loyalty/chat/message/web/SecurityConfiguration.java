@@ -21,7 +21,8 @@ class SecurityConfiguration {
         return TokenSecurity.statelessWithTokens(http, refusals)
                 .authorizeHttpRequests(requests -> requests
                         // The container forwards its own refusals (the firewall's) here to be answered in the envelope.
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**", "/admin/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();

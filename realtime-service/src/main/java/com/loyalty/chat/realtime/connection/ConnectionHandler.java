@@ -35,9 +35,11 @@ final class ConnectionHandler extends TextWebSocketHandler {
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final long maxFrameBytes;
+    private final FrameTally tally;
 
     ConnectionHandler(Dialect dialect, ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher,
-                      FrameCodec codec, ConnectionProperties properties) {
+                      FrameCodec codec, ConnectionProperties properties, FrameTally tally) {
+        this.tally = tally;
         this.dialect = dialect;
         this.lifecycle = lifecycle;
         this.dispatcher = dispatcher;
@@ -81,6 +83,7 @@ final class ConnectionHandler extends TextWebSocketHandler {
 
     /** A frame over the rate limit is dropped, but still answered, with what could be read of it. */
     private void receive(Connection connection, String text) {
+        tally.received();
         boolean withinRateLimit = connection.withinRateLimit();
         ClientFrame frame;
         try {

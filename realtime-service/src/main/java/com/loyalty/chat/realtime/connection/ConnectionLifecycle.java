@@ -33,10 +33,12 @@ class ConnectionLifecycle {
     private final ConnectionProperties properties;
     private final NodeId nodeId;
     private final NodeBuffers nodeBuffers;
+    private final FrameTally tally;
 
     ConnectionLifecycle(ConnectionRegistry registry, List<ConnectionListener> listeners,
                         List<ConnectionGreeting> greetings, FrameCodec codec, ConnectionProperties properties,
-                        NodeId nodeId) {
+                        NodeId nodeId, FrameTally tally) {
+        this.tally = tally;
         this.registry = registry;
         this.listeners = listeners;
         this.greetings = greetings;
@@ -59,7 +61,7 @@ class ConnectionLifecycle {
         limitBlockingSends(session);
         ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
         ConnectionWriter writer = new ConnectionWriter(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
-                nodeBuffers);
+                nodeBuffers, tally);
         Connection connection = new Connection(UUID.randomUUID().toString(), identity, dialect, codec, writer,
                 new FrameBudget(properties.rateLimit(), System.nanoTime()), nodeBuffers);
         connection.holdForGreeting();

@@ -58,12 +58,19 @@ final class ConnectionWriter {
     private volatile long writeStartedNanos = NOT_WRITING;
 
     private final NodeBuffers nodeBuffers;
+    private final FrameTally tally;
 
     ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
         this(session, bufferLimitBytes, sendTimeLimit, NodeBuffers.UNLIMITED);
     }
 
     ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
+        this(session, bufferLimitBytes, sendTimeLimit, nodeBuffers, FrameTally.NONE);
+    }
+
+    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers,
+           FrameTally tally) {
+        this.tally = tally;
         this.nodeBuffers = nodeBuffers;
         this.session = session;
         this.bufferLimitBytes = bufferLimitBytes;
@@ -157,6 +164,7 @@ final class ConnectionWriter {
         if (queued > bufferLimitBytes || writeIsStuck() || nodeBuffers.overShare(queued)) {
             log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", session.getId(),
                     queued, writeInFlightMillis());
+            tally.closedAsSlow();
             close(SLOW_CONSUMER);
             return;
         }
@@ -216,10 +224,16 @@ final class ConnectionWriter {
             // The container gives up on a blocked write after the send time limit: that client is too slow.
             boolean timedOut = System.nanoTime() - started >= sendTimeLimitNanos;
             log.debug("Write to {} failed{}; closing", session.getId(), timedOut ? " after the send time limit" : "", e);
+            if (timedOut) {
+                tally.closedAsSlow();
+            }
             close(timedOut ? SLOW_CONSUMER : CloseStatus.SESSION_NOT_RELIABLE);
             return;
         } finally {
             writeStartedNanos = NOT_WRITING;
+        }
+        if (outgoing.message() instanceof TextMessage) {
+            tally.sent();
         }
         if (outgoing.afterWritten() != null) {
             try {

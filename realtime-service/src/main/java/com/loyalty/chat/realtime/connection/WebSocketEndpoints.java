@@ -32,11 +32,13 @@ class WebSocketEndpoints implements WebSocketConfigurer {
     private final ClientFrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final ConnectionProperties properties;
+    private final FrameTally tally;
 
     WebSocketEndpoints(List<Dialect> dialects, UpgradeRequestInterceptor upgradeInterceptor,
                        AdmissionInterceptor admissionInterceptor, ConnectionRoleInterceptor roleInterceptor,
                        ConnectionLifecycle lifecycle, ClientFrameDispatcher dispatcher, FrameCodec codec,
-                       ConnectionProperties properties) {
+                       ConnectionProperties properties, FrameTally tally) {
+        this.tally = tally;
         this.dialects = dialects;
         this.upgradeInterceptor = upgradeInterceptor;
         this.admissionInterceptor = admissionInterceptor;
@@ -52,7 +54,8 @@ class WebSocketEndpoints implements WebSocketConfigurer {
         String[] origins = properties.allowedOriginPatterns().toArray(String[]::new);
         for (Dialect dialect : dialects) {
             var registration = registry.addHandler(
-                            new ConnectionHandler(dialect, lifecycle, dispatcher, codec, properties), dialect.path())
+                            new ConnectionHandler(dialect, lifecycle, dispatcher, codec, properties, tally),
+                            dialect.path())
                     .addInterceptors(admissionInterceptor, roleInterceptor, upgradeInterceptor)
                     .setAllowedOriginPatterns(origins);
             if (!properties.perMessageDeflate()) {

@@ -44,9 +44,11 @@ class EventRouter {
     private final RequestIds requestIds;
     private final DeliveryLedger ledger;
     private final Cache<String, Boolean> routedMessages;
+    private final DeliveryLatency latency;
 
     EventRouter(ConnectionRegistry registry, FrameCodec codec, RequestIds requestIds, DeliveryLedger ledger,
-                DeliveryProperties properties) {
+                DeliveryProperties properties, DeliveryLatency latency) {
+        this.latency = latency;
         this.registry = registry;
         this.codec = codec;
         this.requestIds = requestIds;
@@ -110,16 +112,21 @@ class EventRouter {
             return;
         }
         boolean fromUser = stored.senderType() == SenderType.USER;
-        push(stored, userSide(stored.sessionUserId()), SenderType.USER, !fromUser);
-        push(stored, adminSide(stored.sessionAdminId()), SenderType.ADMIN, fromUser);
+        boolean pushed = push(stored, userSide(stored.sessionUserId()), SenderType.USER, !fromUser);
+        pushed |= push(stored, adminSide(stored.sessionAdminId()), SenderType.ADMIN, fromUser);
+        if (pushed) {
+            latency.pushed(stored.occurredAt());
+        }
     }
 
     /**
      * Builds and encodes {@code new_message} once per dialect, however many connections get it.
      *
      * @param recipients whether these connections are of the side the message is for, who acknowledge it
+     * @return whether any connection got it
      */
-    private void push(MessageStored stored, Collection<Connection> connections, SenderType side, boolean recipients) {
+    private boolean push(MessageStored stored, Collection<Connection> connections, SenderType side,
+                         boolean recipients) {
         Map<Dialect, TextMessage> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             if (!ledger.push(connection, stored.sessionId(), stored.sequence())) {
@@ -131,6 +138,7 @@ class EventRouter {
             connection.send(encoded.computeIfAbsent(connection.dialect(),
                     dialect -> codec.encode(dialect.newMessage(stored, side))));
         }
+        return !encoded.isEmpty();
     }
 
     private Collection<Connection> userSide(long sessionUserId) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,52 @@ class ConnectionWriterTest {
         IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
 
         verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
+    }
+
+    @Test
+    void aClientClosedAsTooSlowIsToldToTheMeters() throws Exception {
+        blockTheSocket();
+        when(session.isOpen()).thenReturn(true);
+        CountingTally tally = new CountingTally();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1), NodeBuffers.UNLIMITED, tally);
+        writer.offer(new TextMessage("stuck in the socket"));
+        socketBlocked.await();
+
+        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
+
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
+        assertThat(tally.slow).hasValue(1);
+    }
+
+    @Test
+    void framesTheSocketTookAreToldToTheMeters() throws Exception {
+        CountingTally tally = new CountingTally();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10), NodeBuffers.UNLIMITED, tally);
+
+        writer.offer(new TextMessage("one"));
+        writer.offer(new TextMessage("two"));
+
+        await().until(() -> tally.sent.get() == 2);
+    }
+
+    private static final class CountingTally implements FrameTally {
+
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger slow = new AtomicInteger();
+
+        @Override
+        public void received() {
+        }
+
+        @Override
+        public void sent() {
+            sent.incrementAndGet();
+        }
+
+        @Override
+        public void closedAsSlow() {
+            slow.incrementAndGet();
+        }
     }
 
     /**

@@ -29,6 +29,8 @@ class SecurityConfiguration {
             pathPattern(HttpMethod.POST, "/api/v2/auth/login"),
             pathPattern(HttpMethod.GET, "/.well-known/jwks.json"),
             pathPattern("/actuator/health/**"),
+            // Scraped on the service's own port; the gateway routes no /actuator path here.
+            pathPattern(HttpMethod.GET, "/actuator/prometheus"),
             pathPattern(HttpMethod.GET, "/v3/api-docs/**"),
             pathPattern("/error"));
 

@@ -17,7 +17,8 @@ class SecurityConfiguration {
         return TokenSecurity.statelessWithTokens(http, refusals)
                 .authorizeHttpRequests(requests -> requests
                         // The container forwards its own refusals here to be answered in the envelope.
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/api/v2/admin/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .build();
