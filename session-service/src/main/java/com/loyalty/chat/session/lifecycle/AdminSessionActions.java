@@ -58,6 +58,6 @@ class AdminSessionActions {
     }
 
     private CustomerSession lock(String sessionId) {
-        return store.lock(sessionId).orElseThrow(CustomerSession::notFound);
+        return store.lock(sessionId).orElseThrow(ChatException::sessionNotFound);
     }
 }

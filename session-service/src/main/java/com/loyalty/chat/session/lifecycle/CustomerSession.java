@@ -26,10 +26,6 @@ record CustomerSession(String sessionId, long userId, Long adminId, SessionStatu
                 now, null, null, null, null, 0);
     }
 
-    static ChatException notFound() {
-        return ChatException.notFound("会话不存在");
-    }
-
     boolean isOpen() {
         return status != SessionStatus.CLOSED;
     }

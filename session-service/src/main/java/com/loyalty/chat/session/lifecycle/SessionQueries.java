@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.UserProfile;
 import com.loyalty.chat.session.db.Columns;
 import com.loyalty.chat.session.account.UserDirectory;
@@ -51,7 +52,7 @@ class SessionQueries {
     SessionItem ownedBy(long userId, String sessionId) {
         SessionItem item = byId(sessionId);
         if (item.userId() != userId) {
-            throw CustomerSession.notFound();
+            throw ChatException.sessionNotFound();
         }
         return item;
     }
@@ -62,7 +63,7 @@ class SessionQueries {
                 .query(SessionQueries::item)
                 .optional()
                 .map(item -> complete(List.of(item)).getFirst())
-                .orElseThrow(CustomerSession::notFound);
+                .orElseThrow(ChatException::sessionNotFound);
     }
 
     /**

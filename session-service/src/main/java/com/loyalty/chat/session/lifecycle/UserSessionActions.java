@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.loyalty.chat.contracts.api.ChatException;
+
 /** What a user does to their own session; another user's session does not exist for them (4004). */
 @Service
 @Transactional
@@ -34,6 +36,6 @@ class UserSessionActions {
     private CustomerSession lockOwn(long userId, String sessionId) {
         return store.lock(sessionId)
                 .filter(session -> session.userId() == userId)
-                .orElseThrow(CustomerSession::notFound);
+                .orElseThrow(ChatException::sessionNotFound);
     }
 }

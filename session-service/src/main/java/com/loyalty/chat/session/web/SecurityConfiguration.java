@@ -7,19 +7,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.loyalty.chat.chassis.web.CallerAuthentication;
 import com.loyalty.chat.chassis.web.SecurityRefusals;
+import com.loyalty.chat.chassis.web.TokenSecurity;
 
 /**
- * Stateless bearer-token security. The path decides the role: admin paths need {@code is_admin}, everything else but
- * login, the JWK set and health needs any valid token.
+ * The chassis's bearer-token security. The path decides the role: admin paths need {@code is_admin}, everything else
+ * but login, the JWK set and health needs any valid token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,22 +40,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityRefusals errors) {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+        return TokenSecurity.statelessWithTokens(http, errors)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(ADMIN).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(CallerAuthentication::of))
-                        .bearerTokenResolver(ignoringPublicPaths())
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
+                .oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(ignoringPublicPaths()))
                 .build();
     }
 
