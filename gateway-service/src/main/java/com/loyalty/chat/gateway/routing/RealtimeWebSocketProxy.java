@@ -25,6 +25,7 @@ import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -99,6 +100,10 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         setAlreadyRouted(exchange);
+        if (!isHandshake(exchange)) {
+            // The server's own checks answer it (400, 405), as they did before any node was asked.
+            return server.handleRequest(exchange, new Handler(List.of(), WebSocketSession::close));
+        }
         HttpHeaders headers = nodeHeaders(exchange);
         List<String> subProtocols = subProtocols(exchange.getRequest().getHeaders());
         return tryNodes(exchange, requestUrl, headers, subProtocols, nodes.candidates().iterator());
@@ -194,6 +199,14 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
             default -> status < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL;
         };
         return envelopeWriter.write(exchange, HttpStatusCode.valueOf(status), code, code.defaultMessage());
+    }
+
+    /** What the server checks before an upgrade, so that a request it would refuse costs no node a connection. */
+    private static boolean isHandshake(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                && headers.getConnection().stream().anyMatch(token -> token.equalsIgnoreCase("upgrade"))
+                && headers.getFirst("Sec-WebSocket-Key") != null;
     }
 
     private HttpHeaders nodeHeaders(ServerWebExchange exchange) {

@@ -119,6 +119,20 @@ class RealtimeWebSocketProxyTest {
         }
     }
 
+    @Test
+    void anUpgradeThatIsNoHandshakeIsRefusedWithoutReachingANode() {
+        try (StubNode node = StubNode.accepting("a")) {
+            nodes.replace(List.of(node.url()));
+            WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                    .get().uri("/ws?token=" + TOKEN)
+                    .header("Upgrade", "websocket")
+                    .header("Connection", "Upgrade")
+                    .exchange()
+                    .expectStatus().isBadRequest();
+            assertThat(node.handshakes()).isZero();
+        }
+    }
+
     private WebTestClient.ResponseSpec handshake() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
                 .get().uri("/ws?token=" + TOKEN)
