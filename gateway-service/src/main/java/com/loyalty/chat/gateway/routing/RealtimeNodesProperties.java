@@ -38,11 +38,11 @@ record RealtimeNodesProperties(List<URI> realtimeNodes, @Nullable String realtim
     /**
      * @param dnsRefresh how often the DNS name is resolved again
      * @param maxSkip the longest a node that answered 503 is left out, whatever its {@code Retry-After} says
-     * @param unreachableSkip how long a node that refused the connection (or did not answer the handshake) is left out
-     * @param handshakeTimeout how long a node may take to answer a handshake before the next node is tried
+     * @param unreachableSkip how long a node that refused or dropped the connection is left out
+     * @param handshakeTimeout how long a node may take to answer a handshake before this client tries the next node
      */
     record Balancing(@DefaultValue("5s") Duration dnsRefresh, @DefaultValue("30s") Duration maxSkip,
-                     @DefaultValue("2s") Duration unreachableSkip, @DefaultValue("10s") Duration handshakeTimeout) {
+                     @DefaultValue("2s") Duration unreachableSkip, @DefaultValue("20s") Duration handshakeTimeout) {
     }
 
     /** A {@code host:port} whose every address is a node. */

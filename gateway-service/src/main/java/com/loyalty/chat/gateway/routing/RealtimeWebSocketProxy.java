@@ -51,7 +51,7 @@ import reactor.core.publisher.Sinks;
  * Proxies a WebSocket upgrade on the realtime route, taking the place of Spring Cloud Gateway's WebsocketRoutingFilter
  * there, which upgrades the client before it even connects to a node: a node's refusal then reached the client as a
  * close (1002) after its 101. Here the node's handshake comes first. A node that answers 503 (full, draining) or
- * cannot be reached is left out for a while and the next one is tried; only when every node refuses does the client
+ * cannot be reached is left out for a while and the next one is tried (a node slow to answer only for this client); only when every node refuses does the client
  * hear 503, 5003 and {@code Retry-After}. Any other refusal of a node reaches the client with its status. Once a node
  * has said 101 the client is upgraded with the subprotocol the node chose, and frames and close codes pass through
  * unchanged both ways (Spring Cloud Gateway's turned 1012 and 1013 into 1002).
@@ -134,6 +134,12 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
                     }
                     if (refusal != null) {
                         return relayRefusal(exchange, refusal.status().code());
+                    }
+                    if (isSlow(failure)) {
+                        // Only this client moves on: a node slow to answer is busy (it refuses with 503 when full), and
+                        // leaving it out would turn a slow spell into refusals for everyone.
+                        log.debug("Realtime node {} did not answer a handshake within {}", node, handshakeTimeout);
+                        return tryNodes(exchange, requestUrl, headers, subProtocols, candidates);
                     }
                     if (!isUnreachable(failure)) {
                         return Mono.error(failure);
@@ -245,13 +251,17 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
         return null;
     }
 
+    private static boolean isSlow(Throwable failure) {
+        return failure instanceof TimeoutException;
+    }
+
     /**
-     * Refused or dropped before any answer, or silent past the handshake timeout. Netty's connect failures (refused,
-     * timed out) are {@link java.net.ConnectException}s, themselves {@link IOException}s.
+     * Refused or dropped before any answer. Netty's connect failures (refused, timed out) are
+     * {@link java.net.ConnectException}s, themselves {@link IOException}s.
      */
     private static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException
+            if (cause instanceof IOException
                     || cause instanceof WebSocketClientHandshakeException handshake && handshake.response() == null) {
                 return true;
             }

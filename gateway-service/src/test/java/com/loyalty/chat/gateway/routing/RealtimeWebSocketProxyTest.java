@@ -2,8 +2,13 @@ package com.loyalty.chat.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +28,7 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
  * refusing nodes are skipped, and what passes once both are upgraded passes unchanged. Each test sets its own nodes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chat.gateway.rate-limit.enabled=false")
+        properties = {"chat.gateway.rate-limit.enabled=false", "chat.gateway.realtime-balancing.handshake-timeout=1s"})
 @ContextConfiguration(initializers = LocalStackInitializer.class)
 class RealtimeWebSocketProxyTest {
 
@@ -93,6 +98,33 @@ class RealtimeWebSocketProxyTest {
                 try (TestSocket socket = TestSocket.connect(ws("/chat?token=" + TOKEN))) {
                     assertThat(socket.awaitText(0)).startsWith("open ");
                 }
+            }
+        }
+    }
+
+    @Test
+    void aNodeSlowToAnswerSendsOnlyThisClientToTheNextNode() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             StubNode open = StubNode.accepting("open")) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            nodes.replace(List.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()), open.url()));
+            for (int connection = 0; connection < 4; connection++) {
+                try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN))) {
+                    assertThat(socket.awaitText(0)).startsWith("open ");
+                }
+            }
+            assertThat(held).hasSize(2);
+            for (Socket socket : held) {
+                socket.close();
             }
         }
     }
