@@ -44,6 +44,7 @@ import com.loyalty.chat.gateway.logging.LoggedPath;
 
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -121,11 +122,8 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
                 .scheme("https".equals(node.getScheme()) ? "wss" : "ws").host(node.getHost()).port(node.getPort())
                 .build(containsEncodedParts(requestUrl)).toUri();
         AtomicBoolean answered = new AtomicBoolean();
-        return client.execute(target, headers, new Handler(subProtocols, nodeSession -> {
-                    answered.set(true);
-                    return upgradeClient(exchange, nodeSession);
-                }))
-                .timeout(Mono.delay(handshakeTimeout).flatMap(late -> answered.get() ? Mono.never() : Mono.just(late)))
+        return upgraded(exchange, target, headers, subProtocols, answered)
+                .timeout(handshakeTimeout)
                 .onErrorResume(failure -> !answered.get(), failure -> {
                     HttpResponse refusal = refusal(failure);
                     if (refusal != null && refusal.status().code() == 503) {
@@ -152,16 +150,43 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
     }
 
     /**
-     * Upgrades the client, then holds the node's connection until the relay is over: the server's upgrade completes
-     * once the client has its 101, and the node's connection closes as soon as this completes.
+     * Completes once the client has its 101, or fails as the node's handshake or the client's upgrade failed. The
+     * connections themselves live on their own: the request's filter chain (security, the access line, this filter)
+     * ends with the handshake, as it did with Spring Cloud Gateway's proxy, instead of being held for the whole
+     * connection (20 KB more heap per connection, measured). Cancelled before the 101, it drops the node's connection.
      */
-    private Mono<Void> upgradeClient(ServerWebExchange exchange, WebSocketSession nodeSession) {
-        String chosen = nodeSession.getHandshakeInfo().getSubProtocol();
-        Sinks.Empty<Void> relayed = Sinks.empty();
-        return server.handleRequest(exchange, new Handler(chosen == null ? List.of() : List.of(chosen),
-                        clientSession -> relay(clientSession, nodeSession)
-                                .doFinally(signal -> relayed.tryEmitEmpty())))
-                .then(relayed.asMono());
+    private Mono<Void> upgraded(ServerWebExchange exchange, URI target, HttpHeaders headers, List<String> subProtocols,
+                                AtomicBoolean answered) {
+        return Mono.create(outcome -> {
+            AtomicBoolean settled = new AtomicBoolean();
+            Disposable connection = client.execute(target, headers, new Handler(subProtocols, nodeSession -> {
+                        answered.set(true);
+                        String chosen = nodeSession.getHandshakeInfo().getSubProtocol();
+                        // The node's connection closes as soon as this completes, so it waits for the relay.
+                        Sinks.Empty<Void> relayed = Sinks.empty();
+                        return server.handleRequest(exchange, new Handler(chosen == null ? List.of() : List.of(chosen),
+                                        clientSession -> relay(clientSession, nodeSession)
+                                                .doFinally(signal -> relayed.tryEmitEmpty())))
+                                .doOnSuccess(done -> {
+                                    if (settled.compareAndSet(false, true)) {
+                                        outcome.success();
+                                    }
+                                })
+                                .then(relayed.asMono());
+                    }))
+                    .subscribe(null, failure -> {
+                        if (settled.compareAndSet(false, true)) {
+                            outcome.error(failure);
+                        } else {
+                            log.debug("Realtime connection to {} ended with {}", target.getHost(), failure.toString());
+                        }
+                    }, () -> {
+                        if (settled.compareAndSet(false, true)) {
+                            outcome.success();
+                        }
+                    });
+            outcome.onCancel(connection);
+        });
     }
 
     /**

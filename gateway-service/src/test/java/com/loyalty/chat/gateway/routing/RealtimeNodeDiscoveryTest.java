@@ -39,8 +39,9 @@ import reactor.core.publisher.Mono;
 class RealtimeNodeDiscoveryTest {
 
     private static final String TOKEN = LocalStack.shared().tokens().issue(51, "13800000051", "u", false);
-    private static final StubNode first = StubNode.accepting("first", "127.0.0.1", 0);
-    private static final StubNode second = StubNode.accepting("second", "127.0.0.2", first.port());
+    private static final StubNode[] nodes = onOnePortAtTwoAddresses();
+    private static final StubNode first = nodes[0];
+    private static final StubNode second = nodes[1];
     private static final AtomicReference<List<InetAddress>> answer = new AtomicReference<>(List.of());
 
     @Value("${local.server.port}")
@@ -80,6 +81,21 @@ class RealtimeNodeDiscoveryTest {
             }
             assertThat(first.handshakes()).isEqualTo(before);
         });
+    }
+
+    /** A port free at 127.0.0.1 may be taken at 127.0.0.2 (or by a wildcard listener): another port then. */
+    private static StubNode[] onOnePortAtTwoAddresses() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            StubNode atFirst = StubNode.accepting("first", "127.0.0.1", 0);
+            try {
+                return new StubNode[] {atFirst, StubNode.accepting("second", "127.0.0.2", atFirst.port())};
+            } catch (RuntimeException taken) {
+                atFirst.close();
+                last = taken;
+            }
+        }
+        throw last;
     }
 
     private String greetingOfANewConnection() {
