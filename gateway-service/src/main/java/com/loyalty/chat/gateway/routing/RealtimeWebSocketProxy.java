@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -152,41 +154,51 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
     /**
      * Completes once the client has its 101, or fails as the node's handshake or the client's upgrade failed. The
      * connections themselves live on their own: the request's filter chain (security, the access line, this filter)
-     * ends with the handshake, as it did with Spring Cloud Gateway's proxy, instead of being held for the whole
-     * connection (20 KB more heap per connection, measured). Cancelled before the 101, it drops the node's connection.
+     * ends with the handshake, as it did with Spring Cloud Gateway's proxy. What the connections keep refers to neither
+     * the exchange nor that chain once the client is upgraded (both are dropped from the holders below): kept, they
+     * cost the gateway 20 KB more live heap per connection (measured). Cancelled before the 101, it drops the node's
+     * connection.
      */
     private Mono<Void> upgraded(ServerWebExchange exchange, URI target, HttpHeaders headers, List<String> subProtocols,
                                 AtomicBoolean answered) {
         return Mono.create(outcome -> {
-            AtomicBoolean settled = new AtomicBoolean();
+            AtomicReference<@Nullable MonoSink<Void>> pending = new AtomicReference<>(outcome);
+            AtomicReference<@Nullable ServerWebExchange> toUpgrade = new AtomicReference<>(exchange);
             Disposable connection = client.execute(target, headers, new Handler(subProtocols, nodeSession -> {
                         answered.set(true);
+                        ServerWebExchange clientExchange = toUpgrade.getAndSet(null);
+                        if (clientExchange == null) {
+                            return Mono.empty();
+                        }
                         String chosen = nodeSession.getHandshakeInfo().getSubProtocol();
-                        // The node's connection closes as soon as this completes, so it waits for the relay.
+                        // The node's connection closes as soon as this handler completes: it waits for the relay.
                         Sinks.Empty<Void> relayed = Sinks.empty();
-                        return server.handleRequest(exchange, new Handler(chosen == null ? List.of() : List.of(chosen),
+                        server.handleRequest(clientExchange, new Handler(chosen == null ? List.of() : List.of(chosen),
                                         clientSession -> relay(clientSession, nodeSession)
                                                 .doFinally(signal -> relayed.tryEmitEmpty())))
-                                .doOnSuccess(done -> {
-                                    if (settled.compareAndSet(false, true)) {
-                                        outcome.success();
-                                    }
-                                })
-                                .then(relayed.asMono());
+                                .subscribe(null, failure -> {
+                                    settle(pending, failure);
+                                    relayed.tryEmitEmpty();
+                                }, () -> settle(pending, null));
+                        return relayed.asMono();
                     }))
-                    .subscribe(null, failure -> {
-                        if (settled.compareAndSet(false, true)) {
-                            outcome.error(failure);
-                        } else {
-                            log.debug("Realtime connection to {} ended with {}", target.getHost(), failure.toString());
-                        }
-                    }, () -> {
-                        if (settled.compareAndSet(false, true)) {
-                            outcome.success();
-                        }
-                    });
-            outcome.onCancel(connection);
+                    .subscribe(null, failure -> settle(pending, failure), () -> settle(pending, null));
+            outcome.onCancel(() -> {
+                toUpgrade.set(null);
+                connection.dispose();
+            });
         });
+    }
+
+    private static void settle(AtomicReference<@Nullable MonoSink<Void>> pending, @Nullable Throwable failure) {
+        MonoSink<Void> outcome = pending.getAndSet(null);
+        if (outcome == null) {
+            log.debug("Realtime connection ended: {}", failure == null ? "closed" : failure.toString());
+        } else if (failure == null) {
+            outcome.success();
+        } else {
+            outcome.error(failure);
+        }
     }
 
     /**
