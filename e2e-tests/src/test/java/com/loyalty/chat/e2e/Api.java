@@ -32,7 +32,12 @@ final class Api {
         this.gatewayUrl = gatewayUrl;
     }
 
-    record Answer(int status, JsonNode body) {
+    /** {@code retryAfter} is the answer's {@code Retry-After}, or null. */
+    record Answer(int status, JsonNode body, String retryAfter) {
+
+        Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
 
         JsonNode data() {
             return body.path("data");
@@ -83,10 +88,13 @@ final class Api {
             int status = Integer.parseInt(readLine(in).split(" ")[1]);
             // The gateway writes each refusal as one buffer, which goes out with a Content-Length.
             int contentLength = 0;
+            String retryAfter = null;
             for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     contentLength = Integer.parseInt(lower.substring("content-length:".length()).strip());
+                } else if (lower.startsWith("retry-after:")) {
+                    retryAfter = lower.substring("retry-after:".length()).strip();
                 }
             }
             if (status == 101) {
@@ -97,7 +105,7 @@ final class Api {
                 return new Answer(status, greeting);
             }
             byte[] body = in.readNBytes(contentLength);
-            return new Answer(status, body.length == 0 ? MissingNode.getInstance() : JSON.readTree(body));
+            return new Answer(status, body.length == 0 ? MissingNode.getInstance() : JSON.readTree(body), retryAfter);
         } catch (IOException e) {
             throw new UncheckedIOException("handshake " + pathAndQuery, e);
         }
@@ -167,7 +175,8 @@ final class Api {
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), parse(response.body()));
+            return new Answer(response.statusCode(), parse(response.body()),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The door's own rules with every owner up: readiness, the per-client budget (three requests, refilled so slowly
+ * The door's own rules with every owner up: the route targets' health, the per-client budget (three requests, refilled so slowly
  * that none comes back during the test) and CORS for the configured console origin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -45,8 +45,9 @@ class GatewayEdgeTest {
     }
 
     @Test
-    void isReadyWhenEveryRouteTargetIsReady() {
-        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    void showsEveryRouteTargetUpInTheTargetsGroup() {
+        client().get().uri("/actuator/health/targets").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.routeTargets.details.realtime").isEqualTo("UP");
     }
 
     @Test

@@ -147,10 +147,19 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void reportsNotReadyWhileARouteTargetIsDown() {
-        client().get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    void staysReadyWhileARouteTargetIsDown() {
+        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void showsWhichRoutesLeadToATargetThatIsDownInTheTargetsGroup() {
+        client().get().uri("/actuator/health/targets").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody()
+                .jsonPath("$.components.routeTargets.details['admin-stats']").isEqualTo("DOWN")
+                .jsonPath("$.components.routeTargets.details['admin-sessions']").isEqualTo("UP")
+                .jsonPath("$.components.routeTargets.details.realtime").isEqualTo("UP");
     }
 
     @Test

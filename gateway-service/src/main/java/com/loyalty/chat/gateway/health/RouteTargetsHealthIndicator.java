@@ -18,9 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway is ready when every service its routes lead to is ready: each direct target, and at least one
- * instance of each load-balanced one (a realtime node that is down only loses the upgrades sent to it). Part of
- * the readiness group, so a load balancer stops sending traffic to a gateway that could only answer 5003.
+ * Whether every service the routes lead to is ready: each direct target, and at least one instance of each
+ * load-balanced one (a realtime node that is down only loses the upgrades sent to it). Shown per route in the
+ * {@code targets} health group, for operators. Not part of readiness: every gateway sees the same targets, so a
+ * service down would take every gateway out of rotation at once, turning the 5003 its clients should hear (and the
+ * routes that still work) into connection errors.
  */
 @Component("routeTargets")
 class RouteTargetsHealthIndicator extends AbstractReactiveHealthIndicator {
@@ -39,33 +41,35 @@ class RouteTargetsHealthIndicator extends AbstractReactiveHealthIndicator {
 
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
+        // Details name the routes, not their targets: the group is public, internal addresses are not.
         return routes.getRoutes()
-                .map(Route::getUri)
-                .distinct()
-                .flatMap(this::probe)
                 .collectList()
-                .map(results -> {
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    results.forEach(result -> details.put(result.target(), result.ready() ? "UP" : "DOWN"));
-                    boolean allReady = results.stream().allMatch(TargetState::ready);
-                    return (allReady ? builder.up() : builder.down()).withDetails(details).build();
-                });
+                .flatMap(all -> Flux.fromIterable(all).map(Route::getUri).distinct()
+                        .flatMap(this::probe)
+                        .collectMap(TargetState::target, TargetState::ready)
+                        .map(readyByTarget -> {
+                            Map<String, Object> details = new LinkedHashMap<>();
+                            all.forEach(route -> details.put(route.getId(),
+                                    readyByTarget.getOrDefault(route.getUri(), false) ? "UP" : "DOWN"));
+                            boolean allReady = readyByTarget.values().stream().allMatch(Boolean::booleanValue);
+                            return (allReady ? builder.up() : builder.down()).withDetails(details).build();
+                        }));
     }
 
     private Mono<TargetState> probe(URI target) {
         if (!"lb".equals(target.getScheme())) {
-            return ready(target).map(up -> new TargetState(target.toString(), up));
+            return ready(target).map(up -> new TargetState(target, up));
         }
         ServiceInstanceListSupplier instances = loadBalancers.getInstance(target.getHost(),
                 ServiceInstanceListSupplier.class);
         if (instances == null) {
-            return Mono.just(new TargetState(target.toString(), false));
+            return Mono.just(new TargetState(target, false));
         }
         return instances.get().next()
                 .flatMapMany(Flux::fromIterable)
                 .flatMap(instance -> ready(instance.getUri()))
                 .any(Boolean::booleanValue)
-                .map(anyUp -> new TargetState(target.toString(), anyUp));
+                .map(anyUp -> new TargetState(target, anyUp));
     }
 
     private Mono<Boolean> ready(URI base) {
@@ -75,6 +79,6 @@ class RouteTargetsHealthIndicator extends AbstractReactiveHealthIndicator {
                 .onErrorReturn(false);
     }
 
-    private record TargetState(String target, boolean ready) {
+    private record TargetState(URI target, boolean ready) {
     }
 }

@@ -1,4 +1,4 @@
-/** Readiness that reflects whether the services behind the routes answer. */
+/** Whether the services behind the routes answer: an operator's view, kept out of the gateway's own readiness. */
 @NullMarked
 package com.loyalty.chat.gateway.health;
 

@@ -1,14 +1,21 @@
 package com.loyalty.chat.gateway.routing;
 
+import java.util.List;
+
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSuppliers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Serves {@code lb://realtime} from the configured node list (round robin, the load balancer's default). */
+import reactor.core.publisher.Flux;
+
+/**
+ * Serves {@code lb://realtime} (round robin, the load balancer's default) from the nodes known now, less those left
+ * out. WebSocket upgrades do not go through it ({@link RealtimeWebSocketProxy} picks and retries nodes itself); a
+ * plain request to {@code /ws} and the health of the route's targets do.
+ */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClient(name = RealtimeLoadBalancing.SERVICE_ID, configuration = RealtimeLoadBalancing.NodeList.class)
 class RealtimeLoadBalancing {
@@ -19,12 +26,22 @@ class RealtimeLoadBalancing {
     static class NodeList {
 
         @Bean
-        ServiceInstanceListSupplier realtimeNodes(RealtimeNodesProperties properties) {
-            ServiceInstance[] instances = properties.realtimeNodes().stream()
-                    .map(uri -> new DefaultServiceInstance(SERVICE_ID + "-" + uri.getHost() + "-" + uri.getPort(),
-                            SERVICE_ID, uri.getHost(), uri.getPort(), "https".equals(uri.getScheme())))
-                    .toArray(ServiceInstance[]::new);
-            return ServiceInstanceListSuppliers.from(SERVICE_ID, instances);
+        ServiceInstanceListSupplier realtimeInstances(RealtimeNodes nodes) {
+            return new ServiceInstanceListSupplier() {
+                @Override
+                public String getServiceId() {
+                    return SERVICE_ID;
+                }
+
+                @Override
+                public Flux<List<ServiceInstance>> get() {
+                    return Flux.defer(() -> Flux.just(nodes.candidates().stream()
+                            .<ServiceInstance>map(uri -> new DefaultServiceInstance(
+                                    SERVICE_ID + "-" + uri.getHost() + "-" + uri.getPort(), SERVICE_ID, uri.getHost(),
+                                    uri.getPort(), "https".equals(uri.getScheme())))
+                            .toList()));
+                }
+            };
         }
     }
 }

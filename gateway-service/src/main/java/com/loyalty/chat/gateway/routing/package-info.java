@@ -1,4 +1,7 @@
-/** Where routes lead: the realtime node list behind the load-balanced WebSocket route. */
+/**
+ * Where routes lead: the realtime nodes (a list or a DNS name), which of them are left out for a while, and the
+ * WebSocket proxy that tries them in turn.
+ */
 @NullMarked
 package com.loyalty.chat.gateway.routing;
 
