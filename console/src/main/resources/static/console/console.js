@@ -4,6 +4,7 @@
 import { Auth, ApiError } from './lib/api.js';
 import { ChatSocket } from './lib/socket.js';
 import { Conversation } from './lib/conversation.js';
+import { wireLogin } from './lib/login.js';
 import { $, h, show, formatTime, toast } from './lib/dom.js';
 import { t, translatePage, toggleLanguage, onLanguageChange } from './lib/i18n.js';
 
@@ -31,32 +32,6 @@ function showLogin() {
   show($('#login-view'), true);
 }
 
-$('#login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const error = $('#login-error');
-  show(error, false);
-  try {
-    const user = await auth.signIn($('#login-mobile').value.trim(), $('#login-code').value.trim());
-    if (!user.isAdmin) {
-      auth.clear();
-      throw new ApiError(403, 4003, t('login.notAdmin'));
-    }
-    startApp();
-  } catch (e) {
-    error.textContent = e.message;
-    show(error, true);
-  }
-});
-
-$('#send-code').addEventListener('click', async () => {
-  try {
-    await auth.sendCode($('#login-mobile').value.trim());
-    toast(t('login.codeSent'));
-  } catch (e) {
-    toast(e.message);
-  }
-});
-
 function logout() {
   socket.stop();
   conversation.close();
@@ -66,9 +41,17 @@ function logout() {
   showLogin();
 }
 
-$('#logout').addEventListener('click', logout);
-auth.onExpired = logout;
-socket.on('expired', logout);
+wireLogin({
+  auth, socket,
+  accept: (user) => {
+    if (!user.isAdmin) {
+      auth.clear();
+      throw new ApiError(403, 4003, t('login.notAdmin'));
+    }
+  },
+  onSignedIn: () => startApp(),
+  onSignedOut: logout,
+});
 
 for (const button of document.querySelectorAll('.lang-toggle')) button.addEventListener('click', toggleLanguage);
 onLanguageChange(() => {

@@ -4,6 +4,7 @@
 import { Auth, ApiError } from '/console/lib/api.js';
 import { ChatSocket } from '/console/lib/socket.js';
 import { Conversation } from '/console/lib/conversation.js';
+import { wireLogin } from '/console/lib/login.js';
 import { $, h, show, toast } from '/console/lib/dom.js';
 import { t, translatePage, toggleLanguage, onLanguageChange } from '/console/lib/i18n.js';
 
@@ -25,28 +26,6 @@ function showLogin() {
   show($('#login-view'), true);
 }
 
-$('#login-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const error = $('#login-error');
-  show(error, false);
-  try {
-    await auth.signIn($('#login-mobile').value.trim(), $('#login-code').value.trim());
-    start();
-  } catch (e) {
-    error.textContent = e.message;
-    show(error, true);
-  }
-});
-
-$('#send-code').addEventListener('click', async () => {
-  try {
-    await auth.sendCode($('#login-mobile').value.trim());
-    toast(t('login.codeSent'));
-  } catch (e) {
-    toast(e.message);
-  }
-});
-
 function logout() {
   socket.stop();
   conversation.close();
@@ -55,9 +34,7 @@ function logout() {
   showLogin();
 }
 
-$('#logout').addEventListener('click', logout);
-auth.onExpired = logout;
-socket.on('expired', logout);
+wireLogin({ auth, socket, onSignedIn: () => start(), onSignedOut: logout });
 
 for (const button of document.querySelectorAll('.lang-toggle')) button.addEventListener('click', toggleLanguage);
 onLanguageChange(() => {
