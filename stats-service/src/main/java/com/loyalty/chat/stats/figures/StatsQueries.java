@@ -87,7 +87,11 @@ public class StatsQueries {
     public record DayStats(LocalDate date, Stats stats) {
     }
 
-    private static Stats figures(long[] opened, long[] closed, long[] sums, Long active, Long waiting) {
+    /**
+     * One day's figures from its rows: {@code opened} {total, replied}, {@code closed} {closed}, {@code sums}
+     * {messages, responses, responseSeconds, ratings, ratingSum}. Apart from the queries so it is tested alone.
+     */
+    static Stats figures(long[] opened, long[] closed, long[] sums, Long active, Long waiting) {
         long total = opened[0];
         long replied = opened[1];
         long responses = sums[1];
