@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -94,9 +95,9 @@ class ConsoleBrowserIT {
         String item = ".session-item[data-session-id='" + sessionId + "']";
         staff.await(item + " .unread");
         staff.screenshot("02-console-new-session");
-        staff.find(item).click();
+        staff.click(item);
         staff.awaitText("#messages .msg.theirs .bubble", "你好，我的积分什么时候到账？");
-        staff.find("#claim").click();
+        staff.click("#claim");
         staff.await("#conv-status[data-status=assigned]");
         diner.await(".msg.mine .ticks[data-status=read]");
 
@@ -106,18 +107,18 @@ class ConsoleBrowserIT {
         diner.awaitText(".msg.theirs .bubble", "已经到账了，请在“我的积分”里查看。");
         diner.await("#session-state[data-status=active]");
         staff.await("#messages .msg.mine .ticks[data-status=read]");
-        staff.find("#oplog-toggle").click();
+        staff.click("#oplog-toggle");
         staff.await("#oplog li[data-action=claim]");
         diner.screenshot("03-diner-sees-the-reply");
         staff.screenshot("03-console-conversation");
 
-        staff.find("#close-session").click();
+        staff.click("#close-session");
         staff.await("#conv-status[data-status=closed]");
         diner.awaitVisible("#rating");
-        diner.find(".star[data-score='5']").click();
-        diner.find("#rating-submit").click();
+        diner.click(".star[data-score='5']");
+        diner.click("#rating-submit");
         diner.awaitVisible("#rated");
-        diner.find("#chat-view .lang-toggle").click();
+        diner.click("#chat-view .lang-toggle");
         diner.awaitText("#rated-text", "Thank you for your rating!");
         diner.screenshot("04-diner-rated");
 
@@ -143,7 +144,7 @@ class ConsoleBrowserIT {
         staff.go("/console/");
         staff.login(ADMIN_MOBILE);
         String node = staff.await("body[data-socket=online][data-node]").getAttribute("data-node");
-        staff.await(".session-item[data-session-id='" + sessionId + "']").click();
+        staff.click(".session-item[data-session-id='" + sessionId + "']");
         staff.awaitText("#messages .msg.theirs .bubble", "在吗？");
 
         try (Outage ignored = Outage.kill(node)) {
@@ -207,6 +208,14 @@ class ConsoleBrowserIT {
             return driver.findElement(By.cssSelector(css));
         }
 
+        /** Clicks it once it is there; the pages render live lists again as events arrive, between finding and clicking. */
+        void click(String css) {
+            waiting().until(driver -> {
+                driver.findElement(By.cssSelector(css)).click();
+                return true;
+            });
+        }
+
         WebElement await(String css) {
             return waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         }
@@ -228,7 +237,8 @@ class ConsoleBrowserIT {
         }
 
         private WebDriverWait waiting() {
-            return new WebDriverWait(driver, WAIT);
+            // An element found a moment ago may have been rendered again since: look again rather than fail.
+            return (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
         }
 
         void screenshot(String file) {
