@@ -123,6 +123,7 @@ class ConsoleBrowserIT {
         diner.screenshot("04-diner-rated");
 
         new WebDriverWait(staff.driver, STATS_WAIT).withMessage("today's stats in the console did not move")
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> staff.stat("todayMessages") >= messagesBefore + 2
                         && staff.stat("completedSessions") >= completedBefore + 1);
         staff.screenshot("05-console-stats-moved");
