@@ -22,6 +22,7 @@ const conversation = new Conversation({
   auth, socket, side: 'admin',
   historyPath: (id) => `${ADMIN}/sessions/${encodeURIComponent(id)}/messages`,
   pane: $('#messages-pane'), list: $('#messages'), earlier: $('#load-earlier'), typing: $('#typing'),
+  composer: $('#composer'), input: $('#composer-input'),
   onActivity: () => scheduleListRefresh(),
 });
 
@@ -284,21 +285,6 @@ async function loadOperationLog() {
   }
 }
 
-const input = $('#composer-input');
-input.addEventListener('input', () => conversation.typed());
-input.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('#composer').requestSubmit();
-  }
-});
-$('#composer').addEventListener('submit', (event) => {
-  event.preventDefault();
-  conversation.send(input.value);
-  input.value = '';
-});
-
-document.addEventListener('visibilitychange', () => conversation.received());
 
 // --- admins and my status ---
 

@@ -19,6 +19,7 @@ const conversation = new Conversation({
   auth, socket, side: 'user',
   historyPath: (id) => `${CHAT}/sessions/${encodeURIComponent(id)}/messages`,
   pane: $('#messages-pane'), list: $('#messages'), earlier: $('#load-earlier'), typing: $('#typing'),
+  composer: $('#composer'), input: $('#composer-input'),
 });
 
 function showLogin() {
@@ -101,20 +102,6 @@ socket.on('session_status', (data) => {
   renderSession();
 });
 
-const input = $('#composer-input');
-input.addEventListener('input', () => conversation.typed());
-input.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-    event.preventDefault();
-    $('#composer').requestSubmit();
-  }
-});
-$('#composer').addEventListener('submit', (event) => {
-  event.preventDefault();
-  conversation.send(input.value);
-  input.value = '';
-});
-document.addEventListener('visibilitychange', () => conversation.received());
 
 $('#end-chat').addEventListener('click', async () => {
   try {

@@ -18,13 +18,16 @@ function newTempId() {
 }
 
 export class Conversation {
-  constructor({ auth, socket, side, historyPath, pane, list, earlier, typing, onActivity = () => {} }) {
+  constructor({ auth, socket, side, historyPath, pane, list, earlier, typing, composer, input,
+                onActivity = () => {} }) {
     Object.assign(this, { auth, socket, side, historyPath, pane, list, earlier, typing, onActivity });
     this.sessionId = null;
     this.messages = new Map(); // messageId → message
     this.pending = new Map(); // tempMessageId → {content, failed, error, timer, createdAt}
     this.hasEarlier = false;
     earlier.addEventListener('click', () => this.loadEarlier());
+    wireComposer(composer, input, this);
+    document.addEventListener('visibilitychange', () => this.received());
   }
 
   get other() {
@@ -267,6 +270,22 @@ export class Conversation {
                        t('retry'))]
                 : h('span', { class: 'ticks', dataset: { status: 'pending' }, title: t('pending') }, '🕓')));
   }
+}
+
+// Enter sends, Shift+Enter breaks the line; an IME still composing keeps its Enter.
+function wireComposer(composer, input, conversation) {
+  input.addEventListener('input', () => conversation.typed());
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    conversation.send(input.value);
+    input.value = '';
+  });
 }
 
 function ticks(status) {
