@@ -44,6 +44,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 import tools.jackson.databind.JsonNode;
@@ -394,7 +395,7 @@ class AuthorizationMatrixIT {
     // --- fixtures ---
 
     /** What a row's calls act on; closing it ends what it opened. */
-    private record Prepared(String sessionId, WsClient secondAdminConsole) implements AutoCloseable {
+    private record Prepared(String sessionId, TestSocket secondAdminConsole) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -415,7 +416,7 @@ class AuthorizationMatrixIT {
             case HELD -> {
                 assertThat(api.post("/api/v2/admin/chat/sessions/" + sessionId + "/claim", callers.admin, "{}")
                         .status()).isEqualTo(200);
-                WsClient console = WsClient.connect(gateway, "/ws", callers.secondAdmin);
+                TestSocket console = TestSocket.connect(gateway, "/ws", callers.secondAdmin);
                 console.awaitFrame("connection_established");
                 await().atMost(Duration.ofSeconds(30)).until(() -> adminStatuses(callers.admin).get(SECOND_ADMIN_ID),
                         "online"::equals);

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class BadInputIT {
     @Test
     void retryKeysThatDifferOnlyInCaseOverWebSocketAreStoredAndStallNoOtherDiner() {
         String token = api.login(IdentityIT.freshMobile());
-        try (WsClient sender = WsClient.connect(gateway, "/ws", token)) {
+        try (TestSocket sender = TestSocket.connect(gateway, "/ws", token)) {
             sender.awaitFrame("connection_established");
             sender.send("send_message", text("小写").put("tempMessageId", "k1"));
             sender.send("send_message", text("大写").put("tempMessageId", "K1"));
@@ -72,7 +73,7 @@ class BadInputIT {
     @Test
     void madeUpSessionIdsAreRefusedWith4004AndStallNoOtherDiner() {
         String token = api.login(IdentityIT.freshMobile());
-        try (WsClient liar = WsClient.connect(gateway, "/ws", token)) {
+        try (TestSocket liar = TestSocket.connect(gateway, "/ws", token)) {
             liar.awaitFrame("connection_established");
             List<String> tempIds = IntStream.range(0, 8).mapToObj(i -> "made-up-" + i).toList();
             tempIds.forEach(tempId -> liar.send("send_message", text("不存在的会话")
@@ -101,27 +102,27 @@ class BadInputIT {
             replies.add(reply.data().path("messageId").asString());
         }
 
-        try (WsClient diner = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket diner = TestSocket.connect(gateway, "/ws", userToken)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     diner.framesOfType("offline_messages").stream()
                             .flatMap(frame -> frame.path("data").path("messages").findValuesAsString("messageId").stream())
                             .toList()).containsAll(replies));
-            diner.send("ping", WsClient.data());
+            diner.send("ping", TestSocket.data());
             diner.awaitFrame("pong");
-            assertThat(diner.isOpen()).isTrue();
+            assertThat(diner.closedByServer()).isFalse();
         }
     }
 
     @Test
     void aRequestIdThatIsNotAShortStringIsRefusedWith4000() {
         String token = api.login(IdentityIT.freshMobile());
-        try (WsClient client = WsClient.connect(gateway, "/ws", token)) {
+        try (TestSocket client = TestSocket.connect(gateway, "/ws", token)) {
             client.awaitFrame("connection_established");
             String hugeArray = "[" + String.join(",", java.util.Collections.nCopies(6_000, "\"xx\"")) + "]";
-            client.sendRaw("{\"type\":\"ping\",\"data\":{},\"requestId\":" + hugeArray + "}");
-            client.sendRaw("{\"type\":\"ping\",\"data\":{},\"requestId\":\"" + "r".repeat(65) + "\"}");
+            client.send("{\"type\":\"ping\",\"data\":{},\"requestId\":" + hugeArray + "}");
+            client.send("{\"type\":\"ping\",\"data\":{},\"requestId\":\"" + "r".repeat(65) + "\"}");
             String longest = "R".repeat(64);
-            client.send("ping", WsClient.data(), longest);
+            client.send("ping", TestSocket.data(), longest);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> client.framesOfType("error").size() >= 2);
             assertThat(client.framesOfType("error")).allSatisfy(error -> {
@@ -135,10 +136,10 @@ class BadInputIT {
     @Test
     void aFrameIsMeasuredInBytesNotCharacters() {
         String token = api.login(IdentityIT.freshMobile());
-        try (WsClient client = WsClient.connect(gateway, "/ws", token)) {
+        try (TestSocket client = TestSocket.connect(gateway, "/ws", token)) {
             client.awaitFrame("connection_established");
             // 30,000 characters, about 90 KB in UTF-8: over the 64 KB limit however a character is counted.
-            client.send("typing_start", WsClient.data().put("sessionId", "字".repeat(30_000)));
+            client.send("typing_start", TestSocket.data().put("sessionId", "字".repeat(30_000)));
             assertThat(client.awaitCloseCode()).isEqualTo(1009);
         }
     }
@@ -163,8 +164,8 @@ class BadInputIT {
     void noLogLineOfAnyProcessCarriesAToken() throws IOException {
         String user = api.login(IdentityIT.freshMobile());
         String admin = api.login("13612227930");
-        try (WsClient client = WsClient.connect(gateway, "/ws", user);
-             WsClient legacy = WsClient.connect(gateway, "/chat?type=admin", admin)) {
+        try (TestSocket client = TestSocket.connect(gateway, "/ws", user);
+             TestSocket legacy = TestSocket.connect(gateway, "/chat?type=admin", admin)) {
             client.awaitFrame("connection_established");
             legacy.awaitFrame("connection_established");
         }
@@ -187,12 +188,12 @@ class BadInputIT {
     void everyMessageCarriesItsSequenceInEveryFrameAndInHistory() {
         String userToken = api.login(IdentityIT.freshMobile());
         String adminToken = api.login("13612227930");
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken)) {
             user.awaitFrame("connection_established");
             user.send("send_message", text("一").put("tempMessageId", "seq-1"));
             JsonNode first = user.awaitFrame("message_sent", sent -> sent.path("tempMessageId").asString().equals("seq-1"));
             String sessionId = first.path("data").path("sessionId").asString();
-            try (WsClient admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
+            try (TestSocket admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
                 user.send("send_message", text("二").put("tempMessageId", "seq-2"));
                 JsonNode second = user.awaitFrame("message_sent",
                         sent -> sent.path("tempMessageId").asString().equals("seq-2"));
@@ -204,7 +205,7 @@ class BadInputIT {
                                 && data.toString().contains("\"二\""));
                 assertThat(pushed.path("data").findValue("sequence").asLong()).isEqualTo(2);
 
-                admin.send("sync", WsClient.data().put("sessionId", sessionId).put("afterMessageId", ""));
+                admin.send("sync", TestSocket.data().put("sessionId", sessionId).put("afterMessageId", ""));
                 JsonNode synced = admin.awaitFrame("sync_messages",
                         data -> sessionId.equals(data.path("sessionId").asString()));
                 assertThat(synced.path("data").path("messages").findValues("sequence"))
@@ -220,7 +221,7 @@ class BadInputIT {
         String mobile = IdentityIT.freshMobile();
         long userId = api.get("/api/v2/auth/me", api.login(mobile)).data().path("userId").asLong();
         String shortLived = stack.tokens().issueExpiringIn(userId, mobile, "过期用户", false, Duration.ofSeconds(2));
-        try (WsClient client = WsClient.connect(gateway, "/ws", shortLived)) {
+        try (TestSocket client = TestSocket.connect(gateway, "/ws", shortLived)) {
             client.awaitFrame("connection_established");
             await().atMost(Duration.ofSeconds(120)).until(() -> !client.framesOfType("error").isEmpty());
             assertThat(client.framesOfType("error").getFirst().path("data").path("code").asInt()).isEqualTo(4002);
@@ -234,19 +235,19 @@ class BadInputIT {
         String admin = api.login("13612227930");
         String sessionId = openSession(userToken);
         String replyId;
-        try (WsClient halfOpen = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket halfOpen = TestSocket.connect(gateway, "/ws", userToken)) {
             halfOpen.awaitFrame("connection_established");
             replyId = api.post("/api/v2/admin/chat/sessions/" + sessionId + "/messages", admin,
                     "{\"content\":\"您看到了吗\",\"messageType\":\"text\"}").data().path("messageId").asString();
             String expected = replyId;
             halfOpen.awaitFrame("new_message", data -> data.toString().contains(expected));
         }
-        try (WsClient back = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket back = TestSocket.connect(gateway, "/ws", userToken)) {
             JsonNode offline = back.awaitFrame("offline_messages").path("data").path("messages");
             assertThat(offline.findValuesAsString("messageId")).contains(replyId);
             long sequence = offline.findValues("sequence").stream().mapToLong(JsonNode::asLong).max().orElseThrow();
 
-            back.send("ack", WsClient.data().put("sessionId", sessionId).put("sequence", sequence));
+            back.send("ack", TestSocket.data().put("sessionId", sessionId).put("sequence", sequence));
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get(messages(sessionId), userToken).data()
                     .findValues("messageId").stream().anyMatch(id -> id.asString().equals(replyId))
                     && statusOf(sessionId, userToken, replyId).equals("delivered"));
@@ -264,21 +265,21 @@ class BadInputIT {
 
     /** Fresh diners each send one message over WebSocket; every one of them must be acknowledged. */
     private void assertEveryFreshDinerIsAcknowledged(int diners) {
-        List<WsClient> clients = new ArrayList<>();
+        List<TestSocket> clients = new ArrayList<>();
         try {
             for (int i = 0; i < diners; i++) {
-                WsClient diner = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()));
+                TestSocket diner = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()));
                 clients.add(diner);
                 diner.awaitFrame("connection_established");
                 diner.send("send_message", text("诚实的食客 " + i).put("tempMessageId", "honest-" + i));
             }
             Set<String> acknowledged = new HashSet<>();
-            for (WsClient diner : clients) {
+            for (TestSocket diner : clients) {
                 acknowledged.add(diner.awaitFrame("message_sent").path("data").path("messageId").asString());
             }
             assertThat(acknowledged).hasSize(diners);
         } finally {
-            clients.forEach(WsClient::close);
+            clients.forEach(TestSocket::close);
         }
     }
 
@@ -312,6 +313,6 @@ class BadInputIT {
     }
 
     private static tools.jackson.databind.node.ObjectNode text(String content) {
-        return WsClient.data().put("content", content).put("messageType", "text");
+        return TestSocket.data().put("content", content).put("messageType", "text");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 import tools.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ class FaultIT {
     private void underLoad(Fault fault) {
         String adminToken = api.login("13612227930");
         long messagesBefore = todaysMessages(adminToken);
-        try (WsClient admin = WsClient.connect(gateway, "/ws", adminToken)) {
+        try (TestSocket admin = TestSocket.connect(gateway, "/ws", adminToken)) {
             String adminNode = admin.awaitFrame("connection_established").path("data").path("nodeId").asString();
             List<Diner> diners = new ArrayList<>();
             for (int i = 0; i < DINERS; i++) {
@@ -128,7 +129,7 @@ class FaultIT {
                 .path("todayMessages").asLong();
     }
 
-    private static void assertNoMessageShownTwice(WsClient client) {
+    private static void assertNoMessageShownTwice(TestSocket client) {
         Map<String, Long> shown = client.framesOfType("new_message").stream()
                 .map(frame -> frame.path("data").findValue("messageId"))
                 .filter(id -> id != null)
@@ -150,7 +151,7 @@ class FaultIT {
         private final String sessionId;
         private final Map<String, String> acknowledged = new HashMap<>();
         private final Map<String, String> contents = new LinkedHashMap<>();
-        private final List<WsClient> connections = new ArrayList<>();
+        private final List<TestSocket> connections = new ArrayList<>();
 
         Diner(String token) {
             this.token = token;
@@ -167,10 +168,10 @@ class FaultIT {
         }
 
         boolean allAcknowledgedElseResend() {
-            if (!current().isOpen()) {
+            if (current().closedByServer()) {
                 connect();
             }
-            for (WsClient connection : connections) {
+            for (TestSocket connection : connections) {
                 for (JsonNode sent : connection.framesOfType("message_sent")) {
                     String tempId = sent.path("data").path("tempMessageId").asString();
                     String messageId = sent.path("data").path("messageId").asString();
@@ -198,12 +199,12 @@ class FaultIT {
         }
 
         void close() {
-            connections.forEach(WsClient::close);
+            connections.forEach(TestSocket::close);
         }
 
         private void send(String tempId) {
             try {
-                current().send("send_message", WsClient.data().put("sessionId", sessionId)
+                current().send("send_message", TestSocket.data().put("sessionId", sessionId)
                         .put("content", contents.get(tempId)).put("messageType", "text").put("tempMessageId", tempId));
             } catch (RuntimeException connectionLost) {
                 // Sent again once the diner has reconnected.
@@ -211,12 +212,12 @@ class FaultIT {
         }
 
         private void connect() {
-            WsClient connection = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", token);
+            TestSocket connection = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", token);
             connection.awaitFrame("connection_established");
             connections.add(connection);
         }
 
-        private WsClient current() {
+        private TestSocket current() {
             return connections.getLast();
         }
     }

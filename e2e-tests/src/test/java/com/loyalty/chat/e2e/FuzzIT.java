@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,12 +51,12 @@ class FuzzIT {
         FuzzCases cases = new FuzzCases(random, sessions);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
-        try (WsClient honest = WsClient.connect(gateway, "/ws", loginPatiently(IdentityIT.freshMobile()))) {
+        try (TestSocket honest = TestSocket.connect(gateway, "/ws", loginPatiently(IdentityIT.freshMobile()))) {
             honest.awaitFrame("connection_established");
-            List<WsClient> connections = new ArrayList<>();
+            List<TestSocket> connections = new ArrayList<>();
             try {
                 for (String token : tokens) {
-                    WsClient connection = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", token);
+                    TestSocket connection = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", token);
                     connection.awaitFrame("connection_established");
                     connections.add(connection);
                 }
@@ -62,11 +64,11 @@ class FuzzIT {
                 try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
                     List<Future<?>> work = new ArrayList<>();
                     for (int client = 0; client < CLIENTS; client++) {
-                        WsClient connection = connections.get(client);
+                        TestSocket connection = connections.get(client);
                         String token = tokens.get(client);
                         List<String> frames = cases.frames(FRAMES_PER_CLIENT);
                         List<FuzzCases.Request> requests = cases.requests(BODIES_PER_CLIENT);
-                        work.add(executor.submit(() -> frames.forEach(connection::sendRaw)));
+                        work.add(executor.submit(() -> frames.forEach(connection::send)));
                         work.add(executor.submit(() -> requests.forEach(request -> {
                             Api.Answer answer = api.raw(request.method(), request.path(), token,
                                     "application/json", request.body());
@@ -76,7 +78,7 @@ class FuzzIT {
                         })));
                         if (client % 5 == 0) {
                             // Every fifth client: the honest diner stays within its own connection's rate limit.
-                            honest.send("send_message", WsClient.data().put("content", "诚实 " + client)
+                            honest.send("send_message", TestSocket.data().put("content", "诚实 " + client)
                                     .put("messageType", "text").put("tempMessageId", "honest-" + client));
                             sent++;
                         }
@@ -89,13 +91,13 @@ class FuzzIT {
                 await().atMost(Duration.ofSeconds(120))
                         .until(() -> honest.framesOfType("message_sent").size() >= expected);
                 for (int client = 0; client < CLIENTS; client++) {
-                    WsClient connection = connections.get(client);
-                    if (!connection.isOpen()) {
+                    TestSocket connection = connections.get(client);
+                    if (connection.closedByServer()) {
                         problems.add("connection " + client + " was closed with " + connection.awaitCloseCode()
                                 + " after " + connection.framesOfType("error").size() + " error frames");
                         continue;
                     }
-                    connection.send("ping", WsClient.data(), "after-fuzz");
+                    connection.send("ping", TestSocket.data(), "after-fuzz");
                     connection.awaitFrame("pong");
                     for (JsonNode error : connection.framesOfType("error")) {
                         if (error.path("data").path("code").asInt() >= 5000) {
@@ -104,7 +106,7 @@ class FuzzIT {
                     }
                 }
             } finally {
-                connections.forEach(WsClient::close);
+                connections.forEach(TestSocket::close);
             }
         }
         assertThat(problems).as("seed " + seed).isEmpty();

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,17 +24,17 @@ class MessageEndToEndIT {
         String userToken = api.login("13800000001");
         String adminToken = api.login("13612227930");
 
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken);
-             WsClient admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken);
+             TestSocket admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
             JsonNode established = user.awaitFrame("connection_established").path("data");
             assertThat(established.path("isAdmin").asBoolean()).isFalse();
             assertThat(established.path("heartbeatInterval").asInt()).isEqualTo(90000);
 
             String tempId = "temp_" + UUID.randomUUID();
             String content = "你好，我的积分没有到账 " + tempId;
-            user.send("send_message", WsClient.data()
+            user.send("send_message", TestSocket.data()
                     .put("content", content).put("messageType", "text").put("tempMessageId", tempId)
-                    .set("senderInfo", WsClient.data().put("userId", 31).put("userType", "admin")));
+                    .set("senderInfo", TestSocket.data().put("userId", 31).put("userType", "admin")));
 
             JsonNode sent = user.awaitFrame("message_sent", data -> tempId.equals(data.path("tempMessageId").asString()))
                     .path("data");

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,9 +78,9 @@ class MessagesIT {
         String againId = api.post(messages(sessionId), userToken, body).data().path("messageId").asString();
         assertThat(againId).isEqualTo(firstId);
 
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken)) {
             for (int i = 0; i < 2; i++) {
-                user.send("send_message", WsClient.data().put("sessionId", sessionId).put("content", "WS 只存一次")
+                user.send("send_message", TestSocket.data().put("sessionId", sessionId).put("content", "WS 只存一次")
                         .put("messageType", "text").put("tempMessageId", "ws-1"));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> user.framesOfType("message_sent").size() == 2);
@@ -109,9 +111,9 @@ class MessagesIT {
     void deliveredReadAndTypingCrossNodes() {
         String userToken = api.login(IdentityIT.freshMobile());
         String adminToken = api.login("13612227930");
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken);
-             WsClient admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
-            user.send("send_message", WsClient.data().put("content", "在吗").put("messageType", "text")
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken);
+             TestSocket admin = SystemUnderTest.connectOnOtherNode(gateway, "/ws", adminToken, user)) {
+            user.send("send_message", TestSocket.data().put("content", "在吗").put("messageType", "text")
                     .put("tempMessageId", UUID.randomUUID().toString()));
             JsonNode sent = user.awaitFrame("message_sent").path("data");
             String sessionId = sent.path("sessionId").asString();
@@ -119,19 +121,19 @@ class MessagesIT {
             JsonNode pushed = admin.awaitFrame("new_message",
                     data -> userMessage.equals(data.path("messageId").asString())).path("data");
             // Delivered means the client said it has the message, not that a socket took the bytes.
-            admin.send("ack", WsClient.data().put("sessionId", sessionId)
+            admin.send("ack", TestSocket.data().put("sessionId", sessionId)
                     .put("sequence", pushed.path("sequence").asLong()));
             await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(sessionId, userMessage, adminToken),
                     "delivered"::equals);
 
-            user.send("typing_start", WsClient.data().put("sessionId", sessionId));
+            user.send("typing_start", TestSocket.data().put("sessionId", sessionId));
             JsonNode typing = admin.awaitFrame("user_typing", data -> data.path("typing").asBoolean()).path("data");
             assertThat(typing.path("sessionId").asString()).isEqualTo(sessionId);
             assertThat(typing.path("senderType").asString()).isEqualTo("user");
-            user.send("typing_stop", WsClient.data().put("sessionId", sessionId));
+            user.send("typing_stop", TestSocket.data().put("sessionId", sessionId));
             admin.awaitFrame("user_typing", data -> !data.path("typing").asBoolean());
 
-            admin.send("mark_read", WsClient.data().put("sessionId", sessionId).put("allMessages", true));
+            admin.send("mark_read", TestSocket.data().put("sessionId", sessionId).put("allMessages", true));
             JsonNode read = user.awaitFrame("messages_read").path("data");
             assertThat(read.path("readerType").asString()).isEqualTo("admin");
             assertThat(read.path("readerId").asLong()).isEqualTo(31);
@@ -140,7 +142,7 @@ class MessagesIT {
             assertThat(readIds).contains(userMessage);
             assertThat(statusOf(sessionId, userMessage, adminToken)).isEqualTo("read");
 
-            admin.send("chat_message", WsClient.data().put("sessionId", sessionId).put("content", "马上为您处理")
+            admin.send("chat_message", TestSocket.data().put("sessionId", sessionId).put("content", "马上为您处理")
                     .put("messageType", "text").put("tempMessageId", "admin-ws-1"));
             String reply = admin.awaitFrame("message_sent",
                     data -> "admin-ws-1".equals(data.path("tempMessageId").asString())).path("data")
@@ -161,11 +163,11 @@ class MessagesIT {
         String answer = api.post("/api/v2/admin/chat/sessions/" + sessionId + "/messages", adminToken,
                 text("您好，在的")).data().path("messageId").asString();
 
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken)) {
             JsonNode offline = user.awaitFrame("offline_messages").path("data").path("messages");
             assertThat(offline.findValuesAsString("messageId")).containsExactly(answer);
 
-            user.send("sync", WsClient.data().put("sessionId", sessionId).put("afterMessageId", question));
+            user.send("sync", TestSocket.data().put("sessionId", sessionId).put("afterMessageId", question));
             JsonNode synced = user.awaitFrame("sync_messages").path("data");
             assertThat(synced.path("sessionId").asString()).isEqualTo(sessionId);
             assertThat(synced.path("messages").findValuesAsString("messageId")).containsExactly(answer);

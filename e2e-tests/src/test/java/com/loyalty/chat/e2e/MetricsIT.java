@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 import tools.jackson.databind.JsonNode;
@@ -79,10 +80,10 @@ class MetricsIT {
     private void someTraffic() {
         String userToken = api.login(IdentityIT.freshMobile());
         String sessionId = api.post("/api/v2/chat/sessions", userToken, "{}").data().path("sessionId").asString();
-        try (WsClient admin = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", api.login("13612227930"));
-             WsClient user = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", userToken)) {
+        try (TestSocket admin = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", api.login("13612227930"));
+             TestSocket user = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", userToken)) {
             admin.awaitFrame("connection_established");
-            user.send("send_message", WsClient.data().put("sessionId", sessionId).put("content", "量一量")
+            user.send("send_message", TestSocket.data().put("sessionId", sessionId).put("content", "量一量")
                     .put("messageType", "text").put("tempMessageId", "metrics-1"));
             user.awaitFrame("message_sent");
         }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 /**
@@ -124,8 +125,8 @@ final class Outage implements AutoCloseable {
         Api api = new Api(SystemUnderTest.gatewayUrl());
         String token = api.login(IdentityIT.freshMobile());
         String tempId = "after-restart-" + UUID.randomUUID();
-        try (WsClient probe = WsClient.connect(stack.serviceUrl(name).toString(), "/ws", token)) {
-            probe.send("send_message", WsClient.data().put("content", "重启后 " + tempId).put("messageType", "text")
+        try (TestSocket probe = TestSocket.connect(stack.serviceUrl(name).toString(), "/ws", token)) {
+            probe.send("send_message", TestSocket.data().put("content", "重启后 " + tempId).put("messageType", "text")
                     .put("tempMessageId", tempId));
             probe.awaitFrame("message_sent", data -> tempId.equals(data.path("tempMessageId").asString()));
         }

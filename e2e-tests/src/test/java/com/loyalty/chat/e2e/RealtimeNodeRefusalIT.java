@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 
 /**
@@ -79,7 +80,7 @@ class RealtimeNodeRefusalIT {
         Api api = new Api(SystemUnderTest.gatewayUrl());
         String first = api.login(IdentityIT.freshMobile());
         String second = api.login(IdentityIT.freshMobile());
-        try (WsClient holder = WsClient.connect(gateway, "/ws", first)) {
+        try (TestSocket holder = TestSocket.connect(gateway, "/ws", first)) {
             assertThat(holder.awaitFrame("connection_established").path("data").path("nodeId").asString())
                     .as("the node that is down is skipped").isEqualTo("realtime-tiny");
 

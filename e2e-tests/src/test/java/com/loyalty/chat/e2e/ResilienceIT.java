@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,10 +34,10 @@ class ResilienceIT {
     void aNodeKilledMidConversationLosesNoStoredMessage() {
         String userToken = api.login(IdentityIT.freshMobile());
         String adminToken = api.login("13612227930");
-        WsClient user = WsClient.connect(gateway, "/ws", userToken);
+        TestSocket user = TestSocket.connect(gateway, "/ws", userToken);
         String userNode = user.awaitFrame("connection_established").path("data").path("nodeId").asString();
         String before = "崩溃前 " + UUID.randomUUID();
-        user.send("send_message", WsClient.data().put("content", before).put("messageType", "text")
+        user.send("send_message", TestSocket.data().put("content", before).put("messageType", "text")
                 .put("tempMessageId", UUID.randomUUID().toString()));
         String sessionId = user.awaitFrame("message_sent").path("data").path("sessionId").asString();
 
@@ -48,13 +50,13 @@ class ResilienceIT {
             assertThat(reply.status()).isBetween(200, 201);
             String replyId = reply.data().path("messageId").asString();
 
-            try (WsClient back = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", userToken)) {
+            try (TestSocket back = SystemUnderTest.connectToAnyLiveNode(gateway, "/ws", userToken)) {
                 assertThat(back.awaitFrame("connection_established").path("data").path("nodeId").asString())
                         .isNotEqualTo(userNode);
                 JsonNode offline = back.awaitFrame("offline_messages").path("data").path("messages");
                 assertThat(offline.findValuesAsString("messageId")).contains(replyId);
 
-                back.send("sync", WsClient.data().put("sessionId", sessionId));
+                back.send("sync", TestSocket.data().put("sessionId", sessionId));
                 JsonNode synced = back.awaitFrame("sync_messages").path("data");
                 assertThat(synced.path("messages").findValuesAsString("content")).contains(before, whileAway);
             }

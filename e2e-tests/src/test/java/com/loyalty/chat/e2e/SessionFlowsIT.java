@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -138,7 +140,7 @@ class SessionFlowsIT {
         String sessionId = api.post("/api/v2/chat/sessions", user, "{}").data().path("sessionId").asString();
         assertThat(api.post(ADMIN_PATH + "/sessions/" + sessionId + "/claim", first, "{}").status()).isEqualTo(200);
 
-        try (WsClient secondConsole = WsClient.connect(gateway, "/ws", second)) {
+        try (TestSocket secondConsole = TestSocket.connect(gateway, "/ws", second)) {
             secondConsole.awaitFrame("connection_established");
             await().atMost(Duration.ofSeconds(30)).until(() -> statusOfAdmin(33, first), "online"::equals);
 
@@ -177,7 +179,7 @@ class SessionFlowsIT {
         assertThat(item.path("userInfo").has("mobile")).isTrue();
         assertThat(item.path("isOnline").asBoolean()).isFalse();
 
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken)) {
             user.awaitFrame("connection_established");
             await().atMost(Duration.ofSeconds(30)).until(() -> itemOf(sessionId, admin).path("isOnline").asBoolean());
         }
@@ -207,7 +209,7 @@ class SessionFlowsIT {
     @Test
     void adminsListTheirStatusAndCanGoBusy() {
         String admin = api.login("13612227930");
-        try (WsClient console = WsClient.connect(gateway, "/ws", admin)) {
+        try (TestSocket console = TestSocket.connect(gateway, "/ws", admin)) {
             console.awaitFrame("connection_established");
             await().atMost(Duration.ofSeconds(30)).until(() -> statusOfAdmin(31, admin), "online"::equals);
 

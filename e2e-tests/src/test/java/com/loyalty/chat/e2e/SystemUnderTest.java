@@ -3,6 +3,7 @@ package com.loyalty.chat.e2e;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.ChatStack;
 import com.loyalty.chat.localstack.ChatStackOptions;
 import com.loyalty.chat.localstack.SmsWebhook;
@@ -57,11 +58,11 @@ final class SystemUnderTest {
      * Connects through the gateway, retrying while the balancer picks a node that is down (as after a crash, until
      * the node list is fixed).
      */
-    static WsClient connectToAnyLiveNode(String gatewayUrl, String path, String token) {
+    static TestSocket connectToAnyLiveNode(String gatewayUrl, String path, String token) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < MAX_CONNECT_ATTEMPTS; attempt++) {
             try {
-                return WsClient.connect(gatewayUrl, path, token);
+                return TestSocket.connect(gatewayUrl, path, token);
             } catch (RuntimeException refused) {
                 last = refused;
             }
@@ -73,10 +74,10 @@ final class SystemUnderTest {
      * Connects through the gateway until the connection lands on a different realtime node than {@code other}, so
      * a test proves that events cross nodes. The gateway balances round robin, so this takes one or two tries.
      */
-    static WsClient connectOnOtherNode(String gatewayUrl, String path, String token, WsClient other) {
+    static TestSocket connectOnOtherNode(String gatewayUrl, String path, String token, TestSocket other) {
         String otherNode = other.awaitFrame("connection_established").path("data").path("nodeId").asString();
         for (int attempt = 0; attempt < MAX_CONNECT_ATTEMPTS; attempt++) {
-            WsClient candidate = WsClient.connect(gatewayUrl, path, token);
+            TestSocket candidate = TestSocket.connect(gatewayUrl, path, token);
             String node = candidate.awaitFrame("connection_established").path("data").path("nodeId").asString();
             if (!node.equals(otherNode)) {
                 return candidate;

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +23,7 @@ class WebSocketProtocolsIT {
 
     @Test
     void everyServerFrameHasTypeDataTimestampAndItsOwnId() {
-        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
             JsonNode frame = user.awaitFrame("connection_established");
 
             assertThat(frame.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -37,9 +39,9 @@ class WebSocketProtocolsIT {
 
     @Test
     void answersHeartbeatAndPingEchoingTheRequestId() {
-        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
-            user.send("heartbeat", WsClient.data(), "hb-1");
-            user.send("ping", WsClient.data(), "ping-1");
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+            user.send("heartbeat", TestSocket.data(), "hb-1");
+            user.send("ping", TestSocket.data(), "ping-1");
 
             assertThat(user.awaitFrame("heartbeat_ack").path("requestId").asString()).isEqualTo("hb-1");
             JsonNode pong = user.awaitFrame("pong");
@@ -50,10 +52,10 @@ class WebSocketProtocolsIT {
 
     @Test
     void badInputGetsAnErrorFrameAndTheConnectionStaysUsable() {
-        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
-            user.sendRaw("{this is not json");
-            user.send("no_such_type", WsClient.data(), "unknown-1");
-            user.send("send_message", WsClient.data().put("content", "长".repeat(6000)).put("messageType", "text")
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+            user.send("{this is not json");
+            user.send("no_such_type", TestSocket.data(), "unknown-1");
+            user.send("send_message", TestSocket.data().put("content", "长".repeat(6000)).put("messageType", "text")
                     .put("tempMessageId", "too-big"));
 
             assertThat(user.awaitFrame("error", data -> data.path("code").asInt() == 4000
@@ -62,23 +64,23 @@ class WebSocketProtocolsIT {
                     && !"no_such_type".equals(data.path("requestType").asString()))).isNotNull();
             assertThat(user.awaitFrame("error", data -> data.path("code").asInt() == 4013).path("data")
                     .path("tempMessageId").asString()).isEqualTo("too-big");
-            user.send("ping", WsClient.data(), "still-there");
+            user.send("ping", TestSocket.data(), "still-there");
             assertThat(user.awaitFrame("pong").path("requestId").asString()).isEqualTo("still-there");
         }
     }
 
     @Test
     void aFloodOfFramesIsRateLimitedWith4029AndTheConnectionStaysUsable() {
-        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
             user.awaitFrame("connection_established");
             for (int frame = 0; frame < 200; frame++) {
-                user.send("ping", WsClient.data(), "flood-" + frame);
+                user.send("ping", TestSocket.data(), "flood-" + frame);
             }
 
             JsonNode limited = user.awaitFrame("error", data -> data.path("code").asInt() == 4029).path("data");
             assertThat(limited.path("requestType").asString()).isEqualTo("ping");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                user.send("ping", WsClient.data(), "after-flood");
+                user.send("ping", TestSocket.data(), "after-flood");
                 assertThat(user.framesOfType("pong")).anyMatch(pong -> "after-flood".equals(
                         pong.path("requestId").asString()));
             });
@@ -87,9 +89,9 @@ class WebSocketProtocolsIT {
 
     @Test
     void aFrameOver64KilobytesClosesTheConnectionWith1009() {
-        try (WsClient user = WsClient.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", api.login(IdentityIT.freshMobile()))) {
             user.awaitFrame("connection_established");
-            user.sendRaw("{\"type\":\"ping\",\"data\":{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}}");
+            user.send("{\"type\":\"ping\",\"data\":{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}}");
 
             assertThat(user.awaitCloseCode()).isEqualTo(1009);
         }
@@ -107,11 +109,11 @@ class WebSocketProtocolsIT {
     void existingFrontEndGetsNewUserMessageAndSessionStatusChangedOnChat() {
         String userToken = api.login(IdentityIT.freshMobile());
         String adminToken = api.login("13612227930");
-        try (WsClient user = WsClient.connect(gateway, "/ws", userToken);
-             WsClient console = SystemUnderTest.connectOnOtherNode(gateway, "/chat?type=admin", adminToken, user)) {
+        try (TestSocket user = TestSocket.connect(gateway, "/ws", userToken);
+             TestSocket console = SystemUnderTest.connectOnOtherNode(gateway, "/chat?type=admin", adminToken, user)) {
             assertThat(console.awaitFrame("connection_established").path("data").path("isAdmin").asBoolean()).isTrue();
             String content = "旧前端 " + UUID.randomUUID();
-            user.send("send_message", WsClient.data().put("content", content).put("messageType", "text")
+            user.send("send_message", TestSocket.data().put("content", content).put("messageType", "text")
                     .put("tempMessageId", UUID.randomUUID().toString()));
 
             JsonNode pushed = console.awaitFrame("new_user_message",

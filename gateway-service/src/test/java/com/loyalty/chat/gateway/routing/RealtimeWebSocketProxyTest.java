@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.LocalStack;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 
@@ -44,7 +46,7 @@ class RealtimeWebSocketProxyTest {
     void passesFramesTheTokenAndTheRequestIdThroughToTheNode() {
         try (StubNode node = StubNode.accepting("a")) {
             nodes.replace(List.of(node.url()));
-            try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN))) {
+            try (TestSocket socket = connect("/ws?token=" + TOKEN)) {
                 assertThat(socket.awaitText(0)).isEqualTo("a query=token=" + TOKEN + " requestId=req-ws-1");
                 socket.send("你好");
                 assertThat(socket.awaitText(1)).isEqualTo("echo:你好");
@@ -57,7 +59,7 @@ class RealtimeWebSocketProxyTest {
     void passesTheNodesCloseCodeToTheClientUnchanged(int code) {
         try (StubNode node = StubNode.accepting("a")) {
             nodes.replace(List.of(node.url()));
-            try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN))) {
+            try (TestSocket socket = connect("/ws?token=" + TOKEN)) {
                 socket.awaitText(0);
                 socket.send("close:" + code);
                 assertThat(socket.awaitCloseCode()).isEqualTo(code);
@@ -69,7 +71,7 @@ class RealtimeWebSocketProxyTest {
     void offersTheClientTheSubprotocolTheNodeChose() {
         try (StubNode node = StubNode.accepting("a")) {
             nodes.replace(List.of(node.url()));
-            try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN), StubNode.SUBPROTOCOL)) {
+            try (TestSocket socket = connect("/ws?token=" + TOKEN, StubNode.SUBPROTOCOL)) {
                 assertThat(socket.subProtocol()).isEqualTo(StubNode.SUBPROTOCOL);
             }
         }
@@ -80,7 +82,7 @@ class RealtimeWebSocketProxyTest {
         try (StubNode full = StubNode.refusing(503); StubNode open = StubNode.accepting("open")) {
             nodes.replace(List.of(full.url(), open.url()));
             for (int connection = 0; connection < 4; connection++) {
-                try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN))) {
+                try (TestSocket socket = connect("/ws?token=" + TOKEN)) {
                     assertThat(socket.awaitText(0)).startsWith("open ");
                 }
             }
@@ -95,7 +97,7 @@ class RealtimeWebSocketProxyTest {
             down.close();
             nodes.replace(List.of(gone, open.url()));
             for (int connection = 0; connection < 3; connection++) {
-                try (TestSocket socket = TestSocket.connect(ws("/chat?token=" + TOKEN))) {
+                try (TestSocket socket = connect("/chat?token=" + TOKEN)) {
                     assertThat(socket.awaitText(0)).startsWith("open ");
                 }
             }
@@ -118,7 +120,7 @@ class RealtimeWebSocketProxyTest {
             });
             nodes.replace(List.of(URI.create("http://127.0.0.1:" + silent.getLocalPort()), open.url()));
             for (int connection = 0; connection < 4; connection++) {
-                try (TestSocket socket = TestSocket.connect(ws("/ws?token=" + TOKEN))) {
+                try (TestSocket socket = connect("/ws?token=" + TOKEN)) {
                     assertThat(socket.awaitText(0)).startsWith("open ");
                 }
             }
@@ -173,6 +175,10 @@ class RealtimeWebSocketProxyTest {
                 .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
                 .header("Sec-WebSocket-Version", "13")
                 .exchange();
+    }
+
+    private TestSocket connect(String pathAndQuery, String... subProtocols) {
+        return TestSocket.connect(ws(pathAndQuery), Map.of("X-Request-Id", "req-ws-1"), subProtocols);
     }
 
     private URI ws(String pathAndQuery) {
