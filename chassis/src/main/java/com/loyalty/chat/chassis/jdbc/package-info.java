@@ -1,4 +1,4 @@
-/** What consumers that keep state in their own database share: recognising a redelivered event. */
+/** What services that keep state in their own database share: recognising a redelivered event, UTC DATETIME columns. */
 @NullMarked
 package com.loyalty.chat.chassis.jdbc;
 

@@ -3,13 +3,12 @@ package com.loyalty.chat.message.sending;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +49,7 @@ class WaitingSends {
                 requests, requests.size(), (statement, request) -> {
                     statement.setString(1, request.sessionId());
                     statement.setString(2, jsonMapper.writeValueAsString(request.asCommand()));
-                    statement.setObject(3, LocalDateTime.ofInstant(giveUpAt, ZoneOffset.UTC));
+                    statement.setObject(3, DateTimeColumns.value(giveUpAt));
                 });
     }
 
@@ -73,7 +72,7 @@ class WaitingSends {
                           LEFT JOIN session_view s ON s.session_id = w.session_id
                          WHERE s.session_id IS NOT NULL OR w.give_up_at <= :now
                          LIMIT :limit""")
-                .param("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", DateTimeColumns.value(now))
                 .param("limit", limit)
                 .query(String.class)
                 .list();
@@ -102,6 +101,6 @@ class WaitingSends {
     private Waiting map(ResultSet row, int rowNumber) throws SQLException {
         SendMessage command = (SendMessage) jsonMapper.readValue(row.getString("command"), MessageCommand.class);
         return new Waiting(row.getLong("id"), SendRequest.of(command),
-                row.getObject("give_up_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                DateTimeColumns.instant(row, "give_up_at"));
     }
 }

@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.WireNamed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -119,7 +119,7 @@ public class SessionViews {
                 row.getString("session_id"),
                 row.getLong("user_id"),
                 row.getObject("admin_id", Long.class),
-                SessionStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                WireNamed.parse(SessionStatus.class, row.getString("status")),
                 row.getLong("version"),
                 row.getLong("next_sequence"));
     }

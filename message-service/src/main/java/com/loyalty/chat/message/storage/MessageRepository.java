@@ -2,22 +2,21 @@ package com.loyalty.chat.message.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.contracts.events.Attachment;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.WireNamed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,7 +76,7 @@ public class MessageRepository {
                     statement.setString(11, message.tempMessageId());
                     statement.setString(12, message.attachments().isEmpty()
                             ? null : jsonMapper.writeValueAsString(message.attachments()));
-                    statement.setObject(13, LocalDateTime.ofInstant(message.createdAt(), ZoneOffset.UTC));
+                    statement.setObject(13, DateTimeColumns.value(message.createdAt()));
                 });
     }
 
@@ -243,14 +242,14 @@ public class MessageRepository {
                 row.getString("session_id"),
                 row.getLong("sequence"),
                 row.getLong("sender_id"),
-                SenderType.valueOf(row.getString("sender_type").toUpperCase(Locale.ROOT)),
+                WireNamed.parse(SenderType.class, row.getString("sender_type")),
                 row.getString("sender_nickname"),
                 row.getString("sender_avatar"),
                 row.getString("content"),
-                MessageType.valueOf(row.getString("message_type").toUpperCase(Locale.ROOT)),
-                MessageStatus.fromWire(row.getString("status")),
+                WireNamed.parse(MessageType.class, row.getString("message_type")),
+                WireNamed.parse(MessageStatus.class, row.getString("status")),
                 row.getString("temp_message_id"),
                 attachments == null ? List.of() : jsonMapper.readValue(attachments, ATTACHMENTS),
-                row.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                DateTimeColumns.instant(row, "created_at"));
     }
 }

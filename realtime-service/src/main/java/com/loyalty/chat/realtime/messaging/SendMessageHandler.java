@@ -16,6 +16,7 @@ import com.loyalty.chat.contracts.events.MessageCommand;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
+import com.loyalty.chat.contracts.events.WireNamed;
 import com.loyalty.chat.realtime.connection.ClientFrameHandler;
 import com.loyalty.chat.realtime.connection.Connection;
 import com.loyalty.chat.realtime.connection.FrameRejectedException;
@@ -102,9 +103,8 @@ class SendMessageHandler implements ClientFrameHandler {
         if (isBlank(wireName)) {
             return MessageType.TEXT;
         }
-        return Arrays.stream(MessageType.values())
-                .filter(type -> type != MessageType.SYSTEM && type.wireName().equals(wireName))
-                .findFirst()
+        return WireNamed.find(MessageType.class, wireName)
+                .filter(type -> type != MessageType.SYSTEM)
                 .orElseThrow(() -> new FrameRejectedException(ErrorCode.INVALID_REQUEST,
                         "messageType must be one of " + CLIENT_TYPES, tempMessageId));
     }

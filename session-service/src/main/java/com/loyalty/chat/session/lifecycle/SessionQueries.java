@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.UserProfile;
-import com.loyalty.chat.session.db.Columns;
 import com.loyalty.chat.session.account.UserDirectory;
 import com.loyalty.chat.session.presence.Presence;
 import com.loyalty.chat.session.web.PageQuery;
@@ -104,7 +104,7 @@ class SessionQueries {
     /** The unread count is floored here: it dips below zero only while a read receipt has overtaken its message. */
     private static SessionItem item(ResultSet row, int rowNumber) throws SQLException {
         long userId = row.getLong("user_id");
-        Instant lastMessageAt = Columns.instant(row, "last_message_at");
+        Instant lastMessageAt = DateTimeColumns.instant(row, "last_message_at");
         String lastSenderType = row.getString("last_message_sender_type");
         SessionItem.LastMessage lastMessage = lastSenderType == null ? null
                 : new SessionItem.LastMessage(row.getString("last_message_content"),
@@ -112,7 +112,7 @@ class SessionQueries {
                         lastMessageAt);
         return new SessionItem(row.getString("session_id"), userId, SessionItem.UserInfo.unknown(userId),
                 row.getObject("admin_id", Long.class), row.getString("status"),
-                Columns.instant(row, "created_at"), lastMessageAt, lastMessage, row.getLong("message_count"),
+                DateTimeColumns.instant(row, "created_at"), lastMessageAt, lastMessage, row.getLong("message_count"),
                 Math.max(0, row.getLong("unread_count")), false);
     }
 }

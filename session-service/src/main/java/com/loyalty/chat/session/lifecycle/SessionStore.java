@@ -3,7 +3,6 @@ package com.loyalty.chat.session.lifecycle;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +10,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +21,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SessionStatus;
-import com.loyalty.chat.session.db.Columns;
+import com.loyalty.chat.contracts.events.WireNamed;
 
 /**
  * The {@code customer_sessions} table. Lifecycle changes go through {@link #lock} first, so that one transaction at a
@@ -215,22 +214,22 @@ class SessionStore {
                 .addValue("senderId", last == null ? null : last.senderId(), Types.BIGINT)
                 .addValue("senderType", last == null ? null : last.senderType().wireName(), Types.VARCHAR)
                 .addValue("storedAt", last == null ? null
-                        : Timestamp.from(last.occurredAt().truncatedTo(ChronoUnit.MILLIS)), Types.TIMESTAMP)
+                        : DateTimeColumns.value(last.occurredAt().truncatedTo(ChronoUnit.MILLIS)), Types.TIMESTAMP)
                 .addValue("sequence", last == null ? null : last.sequence(), Types.BIGINT)
-                .addValue("now", Timestamp.from(now), Types.TIMESTAMP)
+                .addValue("now", DateTimeColumns.value(now), Types.TIMESTAMP)
                 .addValue("sessionId", change.sessionId());
     }
 
     private static SessionStatus status(String wireName) {
-        return SessionStatus.valueOf(wireName.toUpperCase(Locale.ROOT));
+        return WireNamed.parse(SessionStatus.class, wireName);
     }
 
     private static CustomerSession map(ResultSet row, int rowNumber) throws SQLException {
         BigDecimal score = row.getBigDecimal("satisfaction_score");
         return new CustomerSession(row.getString("session_id"), row.getLong("user_id"),
                 row.getObject("admin_id", Long.class), status(row.getString("status")), row.getString("source"),
-                row.getInt("priority"), Columns.instant(row, "created_at"),
-                Columns.instant(row, "closed_at"), score == null ? null : score.intValue(),
-                row.getString("rating_comment"), Columns.instant(row, "rated_at"), row.getLong("version"));
+                row.getInt("priority"), DateTimeColumns.instant(row, "created_at"),
+                DateTimeColumns.instant(row, "closed_at"), score == null ? null : score.intValue(),
+                row.getString("rating_comment"), DateTimeColumns.instant(row, "rated_at"), row.getLong("version"));
     }
 }

@@ -2,7 +2,6 @@ package com.loyalty.chat.session.lifecycle;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.WireNamed;
 
 /**
  * The list's counts that change with a session's status (the {@code session_totals} table): sessions ever opened
@@ -32,7 +32,7 @@ import com.loyalty.chat.contracts.events.SessionStatus;
 class SessionTotals {
 
     /** In key order ({@code total} sorts alphabetically): the order in which a transaction locks their rows. */
-    enum Total { CLOSED, OPENED, PENDING, WAITING }
+    enum Total implements WireNamed { CLOSED, OPENED, PENDING, WAITING }
 
     private static final int SLOTS = 16;
 
@@ -74,11 +74,7 @@ class SessionTotals {
     }
 
     static String sumSql(Total total) {
-        return "SELECT COALESCE(SUM(sessions), 0) FROM session_totals WHERE total = '" + wireName(total) + "'";
-    }
-
-    static String wireName(Total total) {
-        return total.name().toLowerCase(Locale.ROOT);
+        return "SELECT COALESCE(SUM(sessions), 0) FROM session_totals WHERE total = '" + total.wireName() + "'";
     }
 
     private static void add(Map<Total, Long> changes, Total total, long delta) {
@@ -132,7 +128,7 @@ class SessionTotals {
                         + values + " ON DUPLICATE KEY UPDATE sessions = sessions + VALUES(sessions)")
                 .param("slot", ThreadLocalRandom.current().nextInt(SLOTS));
         for (int index = 0; index < rows.size(); index++) {
-            statement = statement.param("total" + index, wireName(rows.get(index).getKey()))
+            statement = statement.param("total" + index, rows.get(index).getKey().wireName())
                     .param("delta" + index, rows.get(index).getValue());
         }
         statement.update();

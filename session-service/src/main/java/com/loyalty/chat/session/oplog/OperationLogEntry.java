@@ -1,8 +1,7 @@
 package com.loyalty.chat.session.oplog;
 
-import java.util.Locale;
-
 import com.loyalty.chat.contracts.events.SessionStatus;
+import com.loyalty.chat.contracts.events.WireNamed;
 
 /**
  * One line of the operation log. {@code fromStatus}/{@code toStatus} and {@code fromAdminId}/{@code toAdminId} are the
@@ -13,20 +12,12 @@ public record OperationLogEntry(String sessionId, Action action, OperatorType op
                                 SessionStatus fromStatus, SessionStatus toStatus, Long fromAdminId, Long toAdminId,
                                 String messageId, String note) {
 
-    public enum Action {
-        ASSIGN, CLAIM, TRANSFER, REPLY, REQUEUE, CLOSE;
-
-        String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Action implements WireNamed {
+        ASSIGN, CLAIM, TRANSFER, REPLY, REQUEUE, CLOSE
     }
 
     /** Who acted: an admin, the session's user, or the service itself (assignment, re-queueing). */
-    public enum OperatorType {
-        ADMIN, USER, SYSTEM;
-
-        String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum OperatorType implements WireNamed {
+        ADMIN, USER, SYSTEM
     }
 }

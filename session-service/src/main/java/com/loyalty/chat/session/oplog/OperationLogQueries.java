@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.loyalty.chat.session.db.Columns;
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.session.web.PageQuery;
 
 /** The log as admins page through it, newest first; each filter is served by an index ending in {@code log_id}. */
@@ -53,6 +53,6 @@ class OperationLogQueries {
                 row.getString("operator_type"), row.getObject("operator_id", Long.class),
                 row.getString("from_status"), row.getString("to_status"), row.getObject("from_admin_id", Long.class),
                 row.getObject("to_admin_id", Long.class), row.getString("message_id"), row.getString("note"),
-                Columns.instant(row, "created_at"));
+                DateTimeColumns.instant(row, "created_at"));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.loyalty.chat.contracts.events.UserProfile;
+import com.loyalty.chat.contracts.events.WireNamed;
 import com.loyalty.chat.session.account.UserDirectory;
 
 /** Every admin account with its status; one never seen connected has no row yet and shows the defaults. */
@@ -18,7 +19,7 @@ import com.loyalty.chat.session.account.UserDirectory;
 class AdminDirectory {
 
     private static final Comparator<AdminView> ORDER = Comparator
-            .comparing((AdminView admin) -> AdminAvailability.fromWireName(admin.status()))
+            .comparing((AdminView admin) -> WireNamed.parse(AdminAvailability.class, admin.status()))
             .thenComparingLong(AdminView::adminId);
 
     private final UserDirectory users;

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.loyalty.chat.session.db.Columns;
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
+import com.loyalty.chat.contracts.events.WireNamed;
 
 /**
  * The {@code admin_statuses} table. Whoever changes an admin's status or load locks the admin's row first and keeps
@@ -127,9 +128,9 @@ public class AdminStatuses {
     }
 
     private static AdminStatus map(ResultSet row, int rowNumber) throws SQLException {
-        return new AdminStatus(row.getLong("admin_id"), AdminAvailability.fromWireName(row.getString("status")),
-                row.getBoolean("busy"), row.getInt("current_sessions"), row.getInt("max_sessions"),
-                Columns.instant(row, "last_active_at"), Columns.instant(row, "offline_since"),
-                Columns.instant(row, "last_assigned_at"));
+        return new AdminStatus(row.getLong("admin_id"),
+                WireNamed.parse(AdminAvailability.class, row.getString("status")), row.getBoolean("busy"), row.getInt("current_sessions"), row.getInt("max_sessions"),
+                DateTimeColumns.instant(row, "last_active_at"), DateTimeColumns.instant(row, "offline_since"),
+                DateTimeColumns.instant(row, "last_assigned_at"));
     }
 }

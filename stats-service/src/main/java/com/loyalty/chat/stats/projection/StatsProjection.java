@@ -1,6 +1,5 @@
 package com.loyalty.chat.stats.projection;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -23,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.loyalty.chat.chassis.jdbc.DateTimeColumns;
 import com.loyalty.chat.chassis.jdbc.FirstDeliveries;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
@@ -125,7 +124,8 @@ class StatsProjection {
 
     @Transactional
     int forgetEventsProcessedBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM processed_events WHERE processed_at < ?").param(Timestamp.from(cutoff)).update();
+        return jdbc.sql("DELETE FROM processed_events WHERE processed_at < ?").param(DateTimeColumns.value(cutoff))
+                .update();
     }
 
     private void sessionOpened(SessionOpened opened) {
@@ -179,7 +179,7 @@ class StatsProjection {
         jdbc.sql("SELECT session_id, awaiting_since FROM session_facts WHERE session_id IN (:ids) FOR UPDATE")
                 .param("ids", sessions)
                 .query((row, index) -> waits.put(row.getString(1),
-                        new Wait(Optional.ofNullable(row.getTimestamp(2)).map(Timestamp::toInstant).orElse(null))))
+                        new Wait(DateTimeColumns.instant(row, 2))))
                 .list();
         for (MessageStored stored : messages) {
             Wait wait = waits.get(stored.sessionId());
@@ -203,15 +203,12 @@ class StatsProjection {
         List<Object[]> updates = sessions.stream()
                 .map(session -> {
                     Wait wait = waits.get(session);
-                    return new Object[] {timestamp(wait.since), timestamp(wait.firstReply), session};
+                    return new Object[] {
+                            DateTimeColumns.value(wait.since), DateTimeColumns.value(wait.firstReply), session};
                 })
                 .toList();
         batch.batchUpdate("UPDATE session_facts SET awaiting_since = ?, first_reply_at = COALESCE(first_reply_at, ?) "
                 + "WHERE session_id = ?", updates);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** A session's wait for a reply while a batch is folded: what its row will hold. */
