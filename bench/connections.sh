@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The connection benchmark: starts the project with N realtime nodes, opens many idle authenticated WebSocket
-# connections straight to the first node, and reports connections held, handshakes/s, refusals and the node's memory
+# connections straight to the first node, and reports connections held, handshakes/s, refusals, the node's memory
 # per connection (RSS, live heap, native memory) to bench/results/<date>-connections-<N>.md. See bench/README.md.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ Usage: bench/connections.sh [--nodes N] [--connections N] [--users N] [--in-flig
   --users N        accounts the sockets are spread over (default min(connections, 1000))
   --in-flight N    handshakes at once (default 200)
   --hold S         seconds to keep every socket open after the last handshake (default 30)
+  --message-rate R with every socket held, the message benchmark at R msg/s on the same node (default 1000; 0: none)
+  --message-duration S  its measured seconds (default 20)
   --nmt            run the services with -XX:NativeMemoryTracking=summary (adds a little memory per thread)
   --histograms DIR write the node's whole heap histograms (before, after) to DIR
   --build          rebuild the jars first
@@ -21,7 +23,8 @@ EOF
 }
 
 invocation="bench/connections.sh $*"
-nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false histograms=
+nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false histograms= message_rate=1000
+message_duration=20
 while (($#)); do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -29,6 +32,8 @@ while (($#)); do
     --users) users="$2"; shift 2 ;;
     --in-flight) in_flight="$2"; shift 2 ;;
     --hold) hold="$2"; shift 2 ;;
+    --message-rate) message_rate="$2"; shift 2 ;;
+    --message-duration) message_duration="$2"; shift 2 ;;
     --nmt) nmt=true; shift ;;
     --histograms) histograms="$2"; shift 2 ;;
     --build) build=true; shift ;;
@@ -60,6 +65,7 @@ bench_log "node realtime-1 is pid $node_pid; its open-file limit: $(grep 'Max op
 
 jar_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.0.1:8081 --node-pid "$node_pid"
           --connections "$connections" --in-flight "$in_flight" --hold "$hold"
+          --message-rate "$message_rate" --message-duration "$message_duration"
           --out "bench/results/$(date +%F)-connections-$connections.md"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")

@@ -27,6 +27,7 @@ import org.HdrHistogram.Histogram;
 
 import com.loyalty.chat.bench.Args;
 import com.loyalty.chat.bench.Rest;
+import com.loyalty.chat.bench.messages.MessageBenchmark;
 import com.loyalty.chat.bench.system.Machine;
 import com.loyalty.chat.bench.system.ProcessCpu;
 
@@ -55,6 +56,10 @@ public final class ConnectionBenchmark {
               --offer-deflate      offer permessage-deflate, as browsers do
               --histograms DIR     write the node's whole heap histograms before and after there
               --greeting-wait S    before measuring, wait up to S s for every socket's second frame (default 120)
+              --message-rate R     with every socket held, run the message benchmark at R msg/s, its users and
+                                   admin on this node (default 0: none)
+              --message-duration S its measured seconds (default 20, after 5 s of warm-up)
+              --message-url URL    where its accounts log in (default http://127.0.0.1:3000, the gateway)
               --out FILE           also write the Markdown report there
               --note TEXT          a line for the report (repeatable)
             """;
@@ -82,6 +87,9 @@ public final class ConnectionBenchmark {
     private final boolean offerDeflate;
     private final String out;
     private final List<String> notes;
+    private final double messageRate;
+    private final int messageDurationSeconds;
+    private final String messageUrl;
 
     // What happened to the sockets, counted on the selector thread and read by the driver.
     private final Semaphore window;
@@ -122,6 +130,9 @@ public final class ConnectionBenchmark {
         this.offerDeflate = args.flag("--offer-deflate");
         this.out = args.string("--out", null);
         this.notes = args.all("--note");
+        this.messageRate = args.decimal("--message-rate", 0);
+        this.messageDurationSeconds = args.integer("--message-duration", 20);
+        this.messageUrl = args.string("--message-url", "http://127.0.0.1:3000");
         this.window = new Semaphore(inFlight);
     }
 
@@ -134,7 +145,9 @@ public final class ConnectionBenchmark {
         try {
             benchmark = new ConnectionBenchmark(Args.parse(arguments,
                     Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
-                            "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms"), Set.of("--offer-deflate")));
+                            "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms",
+                            "--message-rate", "--message-duration", "--message-url"),
+                    Set.of("--offer-deflate")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -158,6 +171,7 @@ public final class ConnectionBenchmark {
         long peakRss;
         int heldAtEnd;
         long cpuOpening;
+        String messages = "";
         try (RawSockets sockets = new RawSockets(nodeUrl, new Counting(), offerDeflate)) {
             log("opening " + connections + " connections to " + nodeUrl + path + ", " + inFlight + " in flight");
             started = System.nanoTime();
@@ -230,6 +244,10 @@ public final class ConnectionBenchmark {
             peakRss = Math.max(peakRss, after.rssBytes());
             nmtDiff = node.nmtDiff();
             holding = true;
+            if (messageRate > 0) {
+                messages = messagesWhileHeld(sockets);
+                peakRss = Math.max(peakRss, node.rssBytes());
+            }
             log("holding for " + holdSeconds + " s");
             long holdUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(holdSeconds);
             while (System.nanoTime() < holdUntil) {
@@ -246,13 +264,36 @@ public final class ConnectionBenchmark {
             Files.writeString(Path.of(histograms, "before.txt"), before.fullHistogram());
             Files.writeString(Path.of(histograms, "after.txt"), after.fullHistogram());
         }
-        String report = report(before, after, nmtDiff, peakRss, heldAtEnd, openedNanos, cpuOpening);
+        String report = report(before, after, nmtDiff, peakRss, heldAtEnd, openedNanos, cpuOpening) + messages;
         System.out.println(report);
         if (out != null) {
             Files.writeString(Path.of(out), report);
             log("written to " + out);
         }
         return node.alive() ? 0 : 1;
+    }
+
+    /**
+     * The message benchmark, on this node, while every socket stays open and keeps its heartbeats: whether delivery
+     * stays fast with the node full. Its report follows this one, a heading level down.
+     */
+    private String messagesWhileHeld(RawSockets sockets) throws Exception {
+        log("messages at " + messageRate + "/s for " + messageDurationSeconds + " s, every socket held");
+        Path report = Files.createTempFile("connections-messages-", ".md");
+        String[] arguments = {"--url", messageUrl, "--connect", "direct", "--node-url", nodeUrl.toString(),
+                "--rate", String.valueOf(messageRate), "--duration", String.valueOf(messageDurationSeconds),
+                "--warmup", "5", "--watch-pid", String.valueOf(node.pid()), "--out", report.toString()};
+        try (ExecutorService runner = Executors.newSingleThreadExecutor()) {
+            Future<Integer> exit = runner.submit(() -> MessageBenchmark.main(arguments));
+            while (!exit.isDone()) {
+                Thread.sleep(1000);
+                keepAlive(sockets);
+            }
+            String text = Files.exists(report) ? Files.readString(report) : "";
+            Files.deleteIfExists(report);
+            return "\n## Messages at " + messageRate + " msg/s with the connections held (exit " + exit.get() + ")\n\n"
+                    + text.replaceAll("(?m)^#", "##");
+        }
     }
 
     /** A heartbeat on each open socket whose last one is {@link #HEARTBEAT_EVERY_NANOS} old, on the selector thread. */
