@@ -9,16 +9,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox of the events a service declared ({@link OutboxEvents}). Features announce events inside
- * their transaction; they are
- * written to the {@code outbox} table in that same transaction, so an event exists exactly when the state change it
- * announces does. Just before the transaction commits, its rows are handed to the {@link OutboxRelay}, which sends
- * them to Kafka once the commit has succeeded and deletes them once Kafka has acknowledged them. Rows left behind (the
- * broker was away, the process died) are sent again by the relay; so an event may arrive twice, and consumers dedupe
- * on {@code eventId}.
+ * their transaction; they are written to the {@code outbox} table in that same transaction, so an event exists exactly
+ * when the state change it announces does. Just before the transaction commits, its rows are handed to the
+ * {@link OutboxRelay}, which sends them to Kafka once the commit has succeeded and deletes them once Kafka has
+ * acknowledged them. Rows left behind (the broker was away, the process died) are sent again by the relay; so an event
+ * may arrive twice, and consumers dedupe on {@code eventId}.
  *
- * <p>Each event is written as JSON once: the same text is stored in the row and sent as the record's value. A
- * transaction's events share one row (one insert, one delete) per announcement unless they exceed
- * {@code chat.outbox.max-row-chars}, in which case they fill several rows of one multi-row insert.
+ * <p>Each event is written as JSON once: the same text is stored in the row and sent as the record's value. The events
+ * of one announcement share one row (one insert, one delete) unless they exceed {@code chat.outbox.max-row-chars}, in
+ * which case they fill several rows of one multi-row insert; so a transaction announces its events at once where it
+ * can.
  */
 public final class EventOutbox {
 
