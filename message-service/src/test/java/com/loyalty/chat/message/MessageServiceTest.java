@@ -61,9 +61,9 @@ import static org.awaitility.Awaitility.await;
         "chat.message.sending.unknown-session.command-patience=10s",
         "chat.message.sending.unknown-session.rest-patience=300ms",
         // Rows left in the outbox are looked for often, so tests of resubmission do not wait long.
-        "chat.message.messaging.outbox.resubmit-interval=500ms",
+        "chat.outbox.resubmit-interval=500ms",
         // Small rows, so that a poll of a few commands already writes several outbox rows in one multi-row insert.
-        "chat.message.messaging.outbox.max-row-chars=3000",
+        "chat.outbox.max-row-chars=3000",
         // At JVM exit the stack's database may stop before the context closes, and the outbox relay deletes rows while
         // closing; without this the fork waits out Hikari's default 30 s and Surefire kills it.
         "spring.datasource.hikari.connection-timeout=2000"})

@@ -17,7 +17,7 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
  * The whole service on a random port against the local stack's MariaDB and Kafka, with the development profile's
  * seeds and fixed code. Every test class using it shares one application context (and one consumer in the
  * {@code session-service} group). The service's clock is a {@link TestClock}; {@link Fixtures} use it too.
- * Unfinished event publications are looked for every second, not every 30; dead nodes and offline admins are looked
+ * Outbox rows left behind are looked for every second, not every 10; dead nodes and offline admins are looked
  * for every 200 ms, so a test that moves the clock past a TTL or grace period sees the effect at once. Assignment's
  * safety-net sweep keeps its default, so that tests see assignments made by their triggers. The access log is on, with
  * the service's own pattern, written to {@code target/access-log/access.log} (stdout is Surefire's channel).
@@ -25,7 +25,7 @@ import com.loyalty.chat.localstack.LocalStackInitializer;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chat.session.messaging.resubmission-interval=1s",
+        "chat.outbox.resubmit-interval=1s",
         "chat.session.presence.sweep-interval=200ms",
         "chat.session.assignment.requeue-check-interval=200ms",
         "server.tomcat.accesslog.enabled=true",

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import com.loyalty.chat.chassis.outbox.EventOutbox;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.MessageCommand.MarkMessagesRead;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessagesRead;
 import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.message.messaging.EventOutbox;
 import com.loyalty.chat.message.readstate.ReadOutcome.Marked;
 import com.loyalty.chat.message.readstate.ReadOutcome.Refused;
 import com.loyalty.chat.message.sessionview.SessionView;

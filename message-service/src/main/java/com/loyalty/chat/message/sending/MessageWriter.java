@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.loyalty.chat.chassis.outbox.EventOutbox;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.api.Ids;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.message.messaging.EventOutbox;
 import com.loyalty.chat.message.sending.SendOutcome.Rejected;
 import com.loyalty.chat.message.sending.SendOutcome.Stored;
 import com.loyalty.chat.message.sending.WaitingSends.Waiting;

@@ -24,7 +24,7 @@ import com.loyalty.chat.session.presence.AdminStatuses;
 
 /**
  * Writes a transition of a locked session together with everything that must commit with it: the holders' recounted
- * load, the event for the outbox (no dual write: Modulith stores it in this transaction) and the operation log.
+ * load, the event for the outbox (no dual write: it is stored in this transaction) and the operation log.
  *
  * <p>Lock order, which every transaction in the service follows so none waits on another in a circle: session rows
  * first, then admin rows in ascending id, then (written just before commit) the session totals. Under

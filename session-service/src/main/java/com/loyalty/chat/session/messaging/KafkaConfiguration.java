@@ -3,10 +3,9 @@ package com.loyalty.chat.session.messaging;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.RoutingTarget;
 
 import com.loyalty.chat.chassis.kafka.TopicDeclarations;
+import com.loyalty.chat.chassis.outbox.OutboxEvents;
 import com.loyalty.chat.contracts.events.SessionEvent;
 import com.loyalty.chat.contracts.events.Topics;
 
@@ -30,15 +29,11 @@ class KafkaConfiguration {
     }
 
     /**
-     * Session events leave through the outbox: Spring Modulith stores each publication with the transaction that
-     * caused it and sends it here after commit, keyed by session so each consumer sees a session's story in order.
+     * Session events leave through the chassis's outbox ({@link SessionEventsToOutbox} stores each in the transaction
+     * that caused it), keyed by session so each consumer sees a session's story in order.
      */
     @Bean
-    EventExternalizationConfiguration eventExternalization() {
-        return EventExternalizationConfiguration.externalizing()
-                .selectByType(SessionEvent.class)
-                .route(SessionEvent.class,
-                        event -> RoutingTarget.forTarget(Topics.SESSION_EVENTS).andKey(event.sessionId()))
-                .build();
+    OutboxEvents<SessionEvent> sessionEvents() {
+        return OutboxEvents.to(Topics.SESSION_EVENTS, SessionEvent.class, SessionEvent::sessionId);
     }
 }

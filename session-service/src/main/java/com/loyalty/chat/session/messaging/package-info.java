@@ -1,4 +1,4 @@
-/** Kafka plumbing: topics and the outbox externalization of session events. */
+/** Kafka plumbing: topics, and the session events the chassis's outbox relays. */
 @NullMarked
 package com.loyalty.chat.session.messaging;
 

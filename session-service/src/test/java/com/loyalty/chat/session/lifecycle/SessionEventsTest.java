@@ -45,10 +45,6 @@ class SessionEventsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
-    /** How Spring Modulith names the Kafka externalizer in its publication registry. */
-    private static final String EXTERNALIZER_LISTENER_ID =
-            "org.springframework.modulith.events.support.DelegatingEventExternalizer.externalize(java.lang.Object)";
-
     @Autowired
     JsonMapper appJson;
 
@@ -147,15 +143,9 @@ class SessionEventsTest {
                 sessionId, 1, Instant.now(), new UserProfile(7, "用户", null, "13900000007"), "mobile", 1);
         // What the outbox holds when the process died after committing but before Kafka acknowledged the send.
         fixtures.inTransaction(() -> jdbc.sql("""
-                        INSERT INTO EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE,
-                                                       STATUS, COMPLETION_ATTEMPTS)
-                        VALUES (:id, :listener, :type, :event, :publishedAt, 'PUBLISHED', 0)
+                        INSERT INTO outbox (events, created_at) VALUES (:events, NOW(3) - INTERVAL 2 MINUTE)
                         """)
-                .param("id", UUID.randomUUID().toString())
-                .param("listener", EXTERNALIZER_LISTENER_ID)
-                .param("type", opened.getClass().getName())
-                .param("event", appJson.writeValueAsString(opened))
-                .param("publishedAt", Instant.now().minus(Duration.ofMinutes(2)))
+                .param("events", "{\"events\":[" + appJson.writeValueAsString(opened) + "]}")
                 .update());
 
         try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
@@ -242,9 +232,9 @@ class SessionEventsTest {
         return List.of(unreadable, unknownVersion);
     }
 
+    /** Rows are deleted once Kafka acknowledged all of their events. */
     private long unfinishedPublications() {
-        return jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM outbox").query(Long.class).single();
     }
 
     private String openSession(Api.LoggedIn user) {

@@ -1,4 +1,4 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,47 +19,46 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.loyalty.chat.chassis.kafka.TransientFailures;
-import com.loyalty.chat.contracts.events.MessageEvent;
-import com.loyalty.chat.contracts.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Carries committed outbox rows to {@link Topics#MESSAGE_EVENTS}, each event keyed by its session id, and deletes
+ * Carries committed outbox rows to the declared topic ({@link OutboxEvents}), each event with its key, and deletes
  * each row once Kafka has acknowledged all of its events.
  *
- * <p><b>Live path.</b> {@link EventOutbox} hands a transaction's rows over just before it commits; the queue is
- * therefore in commit order for every session (two transactions of one session hold its {@code session_view} row lock
- * in turn, and the first queues its rows before it releases the lock). One thread takes the queue from its head: rows
- * whose commit succeeded are sent at once without waiting for earlier acknowledgements, so under load one wake-up
- * covers many commits and the producer batches what queued meanwhile; rows that were not committed are dropped; at the
- * first row whose commit has not finished yet it waits. Acknowledged rows are deleted by a second thread, all the rows
- * acknowledged meanwhile in one statement, so no database round trip sits between a commit and the next send. An idle
- * relay sends a commit's events the moment the commit returns.
+ * <p><b>Live path.</b> {@link EventOutbox} hands a transaction's rows over just before it commits. A service
+ * serialises the transactions that announce events of one key by a row lock (message-service: the session's
+ * {@code session_view} row; session-service: the session's row), so the first of two such transactions queues its
+ * rows before it releases the lock: the queue is in commit order for every key. One thread takes the queue from its
+ * head: rows whose commit succeeded are sent at once without waiting for earlier acknowledgements, so under load one
+ * wake-up covers many commits and the producer batches what queued meanwhile; rows that were not committed are
+ * dropped; at the first row whose commit has not finished yet it waits. Acknowledged rows are deleted by a second
+ * thread, all the rows acknowledged meanwhile in one statement, so no database round trip sits between a commit and
+ * the next send. An idle relay sends a commit's events the moment the commit returns.
  *
  * <p><b>Catching up.</b> On start, when a send fails, and when a look every {@code resubmit-interval} finds a row
  * older than {@code resubmit-older-than} that this relay does not hold, the relay stops sending from the queue,
  * waits until Kafka has answered for everything it sent, and sends every outbox row it does not hold, in id order
- * (each session's commit order), pausing and starting over while sends fail. Only then does it go back to the queue,
- * whose rows are all newer. So a session's events are never overtaken by later ones for good; the exception is what
- * the producer had already accepted when a send failed: those events may reach the topic before the failed one is
- * sent again. Consumers already handle that (the sequence guard), as they handle an event that arrives twice (eventId).
- * Rows the relay holds (queued, in flight, or acknowledged and waiting to be deleted) are never sent again by this
- * process; with several replicas, one that catches up may send rows another is sending at that moment. A row that
- * cannot be read, or that Kafka refuses for good (not a transient failure), is logged and left in the table.
+ * (each key's commit order too: a row's id is taken when it is inserted, under that lock), pausing and starting over
+ * while sends fail. Only then does it go back to the queue, whose rows are all newer. So a key's events are never
+ * overtaken by later ones for good; the exception is what the producer had already accepted when a send failed: those
+ * events may reach the topic before the failed one is sent again. Consumers already handle that (the sequence guard),
+ * as they handle an event that arrives twice (eventId). Rows the relay holds (queued, in flight, or acknowledged and
+ * waiting to be deleted) are never sent again by this process; with several replicas, one that catches up may send
+ * rows another is sending at that moment. A row that cannot be read, or that Kafka refuses for good (not a transient
+ * failure), is logged and left in the table.
  *
  * <p><b>Shutdown.</b> The relay starts before and stops after the web server and the Kafka listeners. On stop it sends
  * what has committed, waits for the acknowledgements and the deletes, for at most {@code drain-timeout}; whatever is
  * left stays in the outbox and is sent on the next start.
  */
-@Component
 class OutboxRelay implements SmartLifecycle {
 
     /** Below the web server's ({@code Integer.MAX_VALUE - 2048}) and the listener containers' phases. */
@@ -74,7 +73,8 @@ class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxRows rows;
     private final JsonMapper jsonMapper;
-    private final MessagingProperties.Outbox settings;
+    private final OutboxEvents<?> declared;
+    private final OutboxProperties settings;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Something changed that the relay thread may be waiting for: a commit finished, an acknowledgement, a stop. */
@@ -105,12 +105,13 @@ class OutboxRelay implements SmartLifecycle {
     private Thread relayThread;
     private Thread cleanerThread;
 
-    OutboxRelay(KafkaTemplate<String, String> kafka, OutboxRows rows, JsonMapper jsonMapper,
-                MessagingProperties properties) {
+    OutboxRelay(KafkaTemplate<String, String> kafka, OutboxRows rows, JsonMapper jsonMapper, OutboxEvents<?> declared,
+                OutboxProperties settings) {
         this.kafka = kafka;
         this.rows = rows;
         this.jsonMapper = jsonMapper;
-        this.settings = properties.outbox();
+        this.declared = declared;
+        this.settings = settings;
     }
 
     // ---- handover, called by committing transactions ----
@@ -276,7 +277,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private CompletableFuture<?> sendOne(OutboxRow.Event event) {
         try {
-            return kafka.send(Topics.MESSAGE_EVENTS, event.sessionId(), event.json());
+            return kafka.send(declared.topic(), event.key(), event.json());
         }
         catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(failure);
@@ -439,23 +440,25 @@ class OutboxRelay implements SmartLifecycle {
     /** The row's events, each written as it is sent; an unreadable row is parked. */
     private Optional<OutboxRow> decode(OutboxRows.Stored row) {
         try {
-            StoredEvents stored = jsonMapper.readValue(row.events(), StoredEvents.class);
-            if (stored == null || stored.events() == null || stored.events().contains(null)) {
+            JsonNode events = jsonMapper.readTree(row.events()).get("events");
+            if (events == null || !events.isArray()) {
                 throw new IllegalArgumentException("no list of events");
             }
-            return Optional.of(new OutboxRow(row.id(), stored.events().stream()
-                    .map(event -> new OutboxRow.Event(event.sessionId(), jsonMapper.writeValueAsString(event)))
-                    .toList()));
+            List<OutboxRow.Event> decoded = new ArrayList<>();
+            for (JsonNode stored : events) {
+                Object event = stored.isNull() ? null : jsonMapper.treeToValue(stored, declared.type());
+                if (event == null) {
+                    throw new IllegalArgumentException("no list of events");
+                }
+                decoded.add(new OutboxRow.Event(declared.keyOf(event), jsonMapper.writeValueAsString(event)));
+            }
+            return Optional.of(new OutboxRow(row.id(), decoded));
         }
         catch (JacksonException | IllegalArgumentException e) {
             parked.add(row.id());
             log.error("Outbox row {} cannot be read, it stays in the outbox: {}", row.id(), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** An outbox row's stored form. */
-    record StoredEvents(List<MessageEvent> events) {
     }
 
     /** Whether the outbox holds a row older than {@code resubmit-older-than} that this relay does not hold. */

@@ -1,4 +1,4 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,16 +11,14 @@ import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code outbox} table: each row the MessageEvents of one transaction (or part of them), as
+ * The {@code outbox} table: each row the events of one announcement (or part of them), as
  * {@code {"events": [...]}}. Rows are written inside the business transaction and deleted, many at a time, once Kafka
  * acknowledged them.
  */
-@Repository
 class OutboxRows {
 
     /** Most ids in one {@code DELETE}; more are deleted in several statements of one transaction. */

@@ -1,4 +1,4 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.util.List;
 
@@ -15,12 +15,12 @@ record OutboxRow(long id, List<Event> events) {
     }
 
     /**
-     * One MessageEvent, encoded once.
+     * One event, encoded once.
      *
-     * @param sessionId the record key: a session's events stay in one partition, in order
-     * @param json      the record value
+     * @param key  the record key: the events of one key stay in one partition, in order
+     * @param json the record value
      */
-    record Event(String sessionId, String json) {
+    record Event(String key, String json) {
     }
 
     /** The row's stored form, {@code {"events": [...]}}: the JSON of each event, as it is sent. */

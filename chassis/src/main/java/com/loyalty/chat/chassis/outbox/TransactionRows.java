@@ -1,4 +1,4 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.time.Duration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import com.loyalty.chat.chassis.metrics.CachedCount;
 
@@ -14,7 +13,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The outbox's rows not yet acknowledged by Kafka ({@code chat.outbox.backlog}): near zero while the relay keeps up,
  * growing while the broker is away. Counted at most every 10 s, as a count of a large backlog is a scan.
  */
-@Component
 class OutboxBacklog implements MeterBinder {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(10);

@@ -1,52 +1,56 @@
-package com.loyalty.chat.message.messaging;
+package com.loyalty.chat.chassis.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import com.loyalty.chat.contracts.events.MessageEvent;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox of {@link MessageEvent}s. Features announce events inside their transaction; they are
- * written to the {@code outbox} table in that same transaction, so an event exists exactly when the state change it
- * announces does. Just before the transaction commits, its rows are handed to the {@link OutboxRelay}, which sends
- * them to Kafka once the commit has succeeded and deletes them once Kafka has acknowledged them. Rows left behind (the
- * broker was away, the process died) are sent again by the relay; so an event may arrive twice, and consumers dedupe
- * on {@code eventId}.
+ * The transactional outbox of the events a service declared ({@link OutboxEvents}). Features announce events inside
+ * their transaction; they are written to the {@code outbox} table in that same transaction, so an event exists exactly
+ * when the state change it announces does. Just before the transaction commits, its rows are handed to the
+ * {@link OutboxRelay}, which sends them to Kafka once the commit has succeeded and deletes them once Kafka has
+ * acknowledged them. Rows left behind (the broker was away, the process died) are sent again by the relay; so an event
+ * may arrive twice, and consumers dedupe on {@code eventId}.
  *
- * <p>Each event is written as JSON once: the same text is stored in the row and sent as the record's value. A
- * transaction's events share one row (one insert, one delete) unless they exceed
- * {@code chat.message.messaging.outbox.max-row-chars}, in which case they fill several rows of one multi-row insert.
+ * <p>Each event is written as JSON once: the same text is stored in the row and sent as the record's value. The events
+ * of one announcement share one row (one insert, one delete) unless they exceed {@code chat.outbox.max-row-chars}, in
+ * which case they fill several rows of one multi-row insert; so a transaction announces its events at once where it
+ * can.
  */
-@Component
-public class EventOutbox {
+public final class EventOutbox {
 
     private final OutboxRows rows;
     private final OutboxRelay relay;
     private final JsonMapper jsonMapper;
+    private final OutboxEvents<?> declared;
     private final int maxRowChars;
 
-    EventOutbox(OutboxRows rows, OutboxRelay relay, JsonMapper jsonMapper, MessagingProperties properties) {
+    EventOutbox(OutboxRows rows, OutboxRelay relay, JsonMapper jsonMapper, OutboxEvents<?> declared,
+                OutboxProperties properties) {
         this.rows = rows;
         this.relay = relay;
         this.jsonMapper = jsonMapper;
-        this.maxRowChars = properties.outbox().maxRowChars();
+        this.declared = declared;
+        this.maxRowChars = properties.maxRowChars();
     }
 
-    /** Must run inside the transaction whose outcome the events announce: they are committed or dropped with it. */
-    public void announce(List<? extends MessageEvent> events) {
+    /**
+     * Must run inside the transaction whose outcome the events announce: they are committed or dropped with it. The
+     * events are of the type the service declared, in the order they are to reach the topic.
+     */
+    public void announce(List<?> events) {
         // Outside a transaction nobody would hand the rows over, and an insert could not be undone.
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("MessageEvents must be announced inside a transaction");
+            throw new IllegalStateException("Outbox events must be announced inside a transaction");
         }
         if (events.isEmpty()) {
             return;
         }
         List<List<OutboxRow.Event>> chunks = chunks(events.stream()
-                .map(event -> new OutboxRow.Event(event.sessionId(), jsonMapper.writeValueAsString(event)))
+                .map(event -> new OutboxRow.Event(declared.keyOf(event), jsonMapper.writeValueAsString(event)))
                 .toList());
         List<Long> ids = rows.insert(chunks.stream().map(OutboxRow::storedForm).toList());
         TransactionRows written = currentTransactionRows();
@@ -89,9 +93,9 @@ public class EventOutbox {
     }
 
     /**
-     * Queues the rows before the commit, while the transaction still holds its sessions' row locks: a later
-     * transaction of the same session can only queue its rows after this one, so the relay's queue is in commit order
-     * for every session. After completion the relay learns whether to send them.
+     * Queues the rows before the commit, while the transaction still holds the row locks that serialise its keys'
+     * transactions: a later transaction of the same key can only queue its rows after this one, so the relay's queue
+     * is in commit order for every key. After completion the relay learns whether to send them.
      */
     private final class Handover implements TransactionSynchronization {
 
