@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.PresenceEvent;
@@ -290,7 +291,7 @@ public final class Fixtures {
 
     /** The first session event about {@code sessionId} of {@code type} (and {@code reason}, unless null). */
     public JsonNode awaitSessionEvent(String sessionId, String type, String reason) {
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+        try (TopicReader<String> topic = TopicReader.fromBeginning(bootstrapServers, Topics.SESSION_EVENTS)) {
             return JSON.readTree(topic.awaitRecord(record -> {
                 if (!sessionId.equals(record.key())) {
                     return false;

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
@@ -36,7 +37,6 @@ import com.loyalty.chat.session.Fixtures.Admin;
 import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
-import com.loyalty.chat.session.TopicProbe;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -266,7 +266,8 @@ class MessageBatchTest {
         });
         assertThat(fixtures.session(one.sessionId(), admin.token()).get("lastMessage").get("content").asString())
                 .isEqualTo("一-2");
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
+        try (TopicReader<String> deadLetters = TopicReader.fromBeginning(bootstrapServers,
+                Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(record -> poison.equals(record.value()));
             assertThat(dead.key()).isEqualTo(one.sessionId());
         }

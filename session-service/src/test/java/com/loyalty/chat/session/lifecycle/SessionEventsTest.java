@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageType;
 import com.loyalty.chat.contracts.events.SenderType;
@@ -35,7 +36,6 @@ import com.loyalty.chat.session.Api;
 import com.loyalty.chat.session.Fixtures;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
-import com.loyalty.chat.session.TopicProbe;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +85,7 @@ class SessionEventsTest {
         String sessionId = openSession(user);
 
         JsonNode event;
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+        try (TopicReader<String> topic = TopicReader.fromBeginning(bootstrapServers, Topics.SESSION_EVENTS)) {
             ConsumerRecord<String, String> record = topic.awaitRecord(r -> sessionId.equals(r.key()));
             assertThat(record.headers().lastHeader("__TypeId__")).isNull();
             event = JSON.readTree(record.value());
@@ -113,7 +113,7 @@ class SessionEventsTest {
             sessions.add(openSession(api.login(Api.newMobile())));
         }
 
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+        try (TopicReader<String> topic = TopicReader.fromBeginning(bootstrapServers, Topics.SESSION_EVENTS)) {
             for (String sessionId : sessions) {
                 topic.awaitRecord(record -> sessionId.equals(record.key())
                         && record.value().contains("\"SessionStatusChanged\""));
@@ -148,7 +148,7 @@ class SessionEventsTest {
                 .param("events", "{\"events\":[" + appJson.writeValueAsString(opened) + "]}")
                 .update());
 
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+        try (TopicReader<String> topic = TopicReader.fromBeginning(bootstrapServers, Topics.SESSION_EVENTS)) {
             ConsumerRecord<String, String> record = topic.awaitRecord(r -> sessionId.equals(r.key()));
             assertThat(JSON.readTree(record.value()).get("eventId").asString()).isEqualTo(opened.eventId());
         }
@@ -199,7 +199,8 @@ class SessionEventsTest {
 
         List<String> poison = sendPoisonThenAReply(user, sessionId);
 
-        try (TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
+        try (TopicReader<String> deadLetters = TopicReader.fromBeginning(bootstrapServers,
+                Topics.deadLetterOf(Topics.MESSAGE_EVENTS))) {
             ConsumerRecord<String, String> first = deadLetters.awaitRecord(r -> poison.get(0).equals(r.value()));
             deadLetters.awaitRecord(r -> poison.get(1).equals(r.value()));
             assertThat(first.key()).isEqualTo(sessionId);
@@ -256,7 +257,7 @@ class SessionEventsTest {
     }
 
     private JsonNode statusChangedEventOf(String sessionId) {
-        try (TopicProbe topic = new TopicProbe(bootstrapServers, Topics.SESSION_EVENTS)) {
+        try (TopicReader<String> topic = TopicReader.fromBeginning(bootstrapServers, Topics.SESSION_EVENTS)) {
             return JSON.readTree(topic.awaitRecord(r -> sessionId.equals(r.key())
                     && JSON.readTree(r.value()).get("type").asString().equals("SessionStatusChanged")).value());
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.session.Api;
@@ -27,7 +28,6 @@ import com.loyalty.chat.session.Fixtures.UserSession;
 import com.loyalty.chat.session.ServiceTest;
 import com.loyalty.chat.session.StringProducer;
 import com.loyalty.chat.session.TestClock;
-import com.loyalty.chat.session.TopicProbe;
 
 import tools.jackson.databind.JsonNode;
 
@@ -335,7 +335,8 @@ class PresenceTest {
     void unreadablePresenceReportsGoToTheDeadLetterTopic() {
         String unreadable = "{\"type\":\"ConnectionOpened\",\"schemaVersion\":1,\"nodeId\":\"node-a\"}";
         try (StringProducer producer = new StringProducer(bootstrapServers);
-             TopicProbe deadLetters = new TopicProbe(bootstrapServers, Topics.deadLetterOf(Topics.PRESENCE_EVENTS))) {
+             TopicReader<String> deadLetters = TopicReader.fromBeginning(bootstrapServers,
+                     Topics.deadLetterOf(Topics.PRESENCE_EVENTS))) {
             producer.send(Topics.PRESENCE_EVENTS, "node-a", unreadable);
 
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> unreadable.equals(r.value()));
