@@ -46,7 +46,7 @@ record ConnectionProperties(
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferSize,
         @DefaultValue("20000") int maxConnections,
-        @DefaultValue("20KB") DataSize memoryPerConnection,
+        @DefaultValue("10KB") DataSize memoryPerConnection,
         @DefaultValue("128MB") DataSize heapReserve,
         @DefaultValue("512") int fileReserve,
         @DefaultValue("5s") Duration retryAfter,
