@@ -1,16 +1,18 @@
 package com.loyalty.chat.realtime.connection;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.socket.CloseStatus;
 
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Dialect;
+import com.loyalty.chat.realtime.protocol.EncodedFrame;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
 /** One client's WebSocket connection to this node. Safe to use from any thread; sending never blocks. */
@@ -31,9 +33,9 @@ public final class Connection {
     private volatile boolean awaitingPong;
     private volatile long pingSentNanos;
     /** The parts of a client frame read so far; null between frames, so most connections hold nothing here. */
-    private StringBuilder partialFrame;
-    /** The UTF-8 size of {@link #partialFrame}. */
-    private long partialFrameBytes;
+    private ByteArrayOutputStream partialFrame;
+    /** The size of {@link #partialFrame}, readable without the lock. */
+    private volatile long partialFrameBytes;
 
     Connection(String id, ConnectionIdentity identity, Dialect dialect, FrameCodec codec, ConnectionWriter writer,
                FrameBudget budget, NodeBuffers nodeBuffers) {
@@ -72,7 +74,7 @@ public final class Connection {
     }
 
     /** Sends a frame already encoded, so one frame for many connections is encoded once. */
-    public void send(TextMessage encodedFrame) {
+    public void send(EncodedFrame encodedFrame) {
         writer.offer(encodedFrame);
     }
 
@@ -122,7 +124,7 @@ public final class Connection {
         writer.closeAfter(codec.encode(last), status);
     }
 
-    /** True once the node closes this connection, or the container reported it closed. */
+    /** True once the node closes this connection, or the transport reported it closed. */
     public boolean closing() {
         return writer.closing();
     }
@@ -174,25 +176,25 @@ public final class Connection {
     }
 
     /**
-     * Joins the parts of a client frame. The container hands parts one at a time per connection.
+     * Joins the parts of a client frame, as UTF-8 bytes: a character may be cut between two parts. The transport
+     * hands parts one at a time per connection.
      *
-     * @param frameBytes the UTF-8 size of the frame so far, this part included
      * @return the whole frame when {@code part} is its last, else null
      */
-    synchronized String joinFrame(String part, long frameBytes, boolean last) {
+    synchronized byte @Nullable [] joinFrame(byte[] part, boolean last) {
         if (partialFrame == null && last) {
             return part;
         }
         if (partialFrame == null) {
-            partialFrame = new StringBuilder(part.length() * 2);
+            partialFrame = new ByteArrayOutputStream(part.length * 2);
         }
-        partialFrame.append(part);
+        partialFrame.writeBytes(part);
         if (!last) {
-            nodeBuffers.add(frameBytes - partialFrameBytes);
-            partialFrameBytes = frameBytes;
+            nodeBuffers.add(part.length);
+            partialFrameBytes += part.length;
             return null;
         }
-        String frame = partialFrame.toString();
+        byte[] frame = partialFrame.toByteArray();
         dropPartialFrame();
         return frame;
     }
@@ -208,7 +210,7 @@ public final class Connection {
         partialFrameBytes = 0;
     }
 
-    /** The container reports a close on the connection's own thread, so no part is being joined meanwhile. */
+    /** Once the transport reports the connection closed; a part being joined meanwhile is dropped with it. */
     void discard() {
         writer.discard();
         dropPartialFrame();

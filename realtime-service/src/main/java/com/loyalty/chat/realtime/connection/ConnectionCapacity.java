@@ -5,11 +5,14 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import com.sun.management.UnixOperatingSystemMXBean;
@@ -22,11 +25,12 @@ import com.sun.management.UnixOperatingSystemMXBean;
  * (503) instead of failing on them.
  *
  * <p>Two checks back the cap up while the node runs, in case the plan per connection was too small: the heap left
- * after the last collection of the old generation, and the open files actually in use (sampled, as counting them
- * walks {@code /proc/self/fd}).
+ * after the last collection of the old generation, and the open files actually in use (counted once a second on the
+ * node's scheduler, as counting them walks {@code /proc/self/fd}: handshakes are admitted on Netty's event loops,
+ * which must not wait for that).
  */
 @Component
-class ConnectionCapacity {
+class ConnectionCapacity implements SchedulingConfigurer {
 
     /** The cap and what it was derived from, for the log and for tests. */
     record Limits(int configured, long byHeap, long byFiles) {
@@ -38,14 +42,14 @@ class ConnectionCapacity {
 
     /** Past this share of the heap still in use after a full collection of the old generation, the node is full. */
     static final double OLD_GENERATION_FULL = 0.85;
-    private static final long FILE_SAMPLE_INTERVAL_NANOS = 1_000_000_000L;
+    private static final Duration FILE_SAMPLE_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(ConnectionCapacity.class);
 
     private final Limits limits;
     private final long maxOpenFiles;
     private final int fileReserve;
     private final List<MemoryPoolMXBean> oldGenerations;
-    private volatile long openFilesSampledAt = System.nanoTime() - FILE_SAMPLE_INTERVAL_NANOS;
+    private final OperatingSystemMXBean system;
     private volatile long openFiles;
 
     @Autowired
@@ -54,9 +58,11 @@ class ConnectionCapacity {
     }
 
     ConnectionCapacity(ConnectionProperties properties, long maxHeap, OperatingSystemMXBean system) {
+        this.system = system;
         this.fileReserve = properties.fileReserve();
+        this.openFiles = openFiles(system);
         this.maxOpenFiles = system instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
-        long byFiles = maxOpenFiles < 0 ? Long.MAX_VALUE : maxOpenFiles - openFiles(system) - fileReserve;
+        long byFiles = maxOpenFiles < 0 ? Long.MAX_VALUE : maxOpenFiles - openFiles - fileReserve;
         long byHeap = (maxHeap - properties.heapReserve().toBytes()) / properties.memoryPerConnection().toBytes();
         this.limits = new Limits(properties.maxConnections(), byHeap, byFiles);
         this.oldGenerations = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -84,7 +90,7 @@ class ConnectionCapacity {
         if (oldGenerationFull()) {
             return "memory";
         }
-        if (maxOpenFiles > 0 && sampledOpenFiles() >= maxOpenFiles - fileReserve / 4) {
+        if (maxOpenFiles > 0 && openFiles >= maxOpenFiles - fileReserve / 4) {
             return "open files";
         }
         return null;
@@ -101,13 +107,11 @@ class ConnectionCapacity {
         return false;
     }
 
-    private long sampledOpenFiles() {
-        long now = System.nanoTime();
-        if (now - openFilesSampledAt >= FILE_SAMPLE_INTERVAL_NANOS) {
-            openFilesSampledAt = now;
-            openFiles = openFiles(ManagementFactory.getOperatingSystemMXBean());
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (maxOpenFiles > 0) {
+            registrar.addFixedDelayTask(() -> openFiles = openFiles(system), FILE_SAMPLE_INTERVAL);
         }
-        return openFiles;
     }
 
     private static long openFiles(OperatingSystemMXBean system) {

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.reactive.socket.CloseStatus;
 
 import com.loyalty.chat.realtime.handshake.NodeAdmission;
 
@@ -84,7 +84,7 @@ class ConnectionGate implements NodeAdmission, SmartLifecycle {
     }
 
     /**
-     * Refuses new handshakes, closes every connection with 1012 and waits for the container to confirm, up to the
+     * Refuses new handshakes, closes every connection with 1012 and waits for the transport to confirm, up to the
      * drain timeout; connections it has not confirmed by then are announced closed all the same.
      */
     @Override

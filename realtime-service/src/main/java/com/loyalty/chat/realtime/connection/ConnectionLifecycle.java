@@ -7,8 +7,6 @@ import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
 import com.loyalty.chat.realtime.node.NodeId;
@@ -20,9 +18,6 @@ import com.loyalty.chat.realtime.protocol.Dialect;
 class ConnectionLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycle.class);
-    /** Tomcat's per-session bound on a blocking write; its default of 20 s would outlast the send time limit. */
-    private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-
     private static final long MIN_BUFFERED = 8L * 1024 * 1024;
     private static final ThreadFactory GREETERS = Thread.ofVirtual().name("ws-greeting-", 0).factory();
 
@@ -57,10 +52,8 @@ class ConnectionLifecycle {
      * clients is served as fast as the node can verify tokens, and catches up as fast as message-service answers. A
      * greeting that fails is logged and skipped.
      */
-    Connection open(WebSocketSession session, Dialect dialect) {
-        limitBlockingSends(session);
-        ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
-        ConnectionWriter writer = new ConnectionWriter(session, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
+    Connection open(ClientSocket socket, ConnectionIdentity identity, Dialect dialect) {
+        ConnectionWriter writer = new ConnectionWriter(socket, properties.sendBufferSize().toBytes(), properties.sendTimeLimit(),
                 nodeBuffers, tally);
         Connection connection = new Connection(UUID.randomUUID().toString(), identity, dialect, codec, writer,
                 new FrameBudget(properties.rateLimit(), System.nanoTime()), nodeBuffers);
@@ -85,20 +78,12 @@ class ConnectionLifecycle {
         connection.greeted();
     }
 
-    /** Idempotent: the container and a draining node may both report one connection closed. */
+    /** Idempotent: the transport and a draining node may both report one connection closed. */
     void closed(Connection connection) {
         connection.discard();
         if (registry.remove(connection)) {
             log.debug("Closed {}", connection);
             listeners.forEach(listener -> listener.connectionClosed(connection));
-        }
-    }
-
-    private void limitBlockingSends(WebSocketSession session) {
-        if (session instanceof NativeWebSocketSession nativeSession
-                && nativeSession.getNativeSession(jakarta.websocket.Session.class) instanceof jakarta.websocket.Session
-                        container) {
-            container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, properties.sendTimeLimit().toMillis());
         }
     }
 }

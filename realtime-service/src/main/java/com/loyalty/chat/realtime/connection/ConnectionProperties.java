@@ -17,14 +17,6 @@ import org.springframework.util.unit.DataSize;
  * @param pongTimeout a pinged connection that sends no pong (nor anything else) for this long is half-open, its
  *                    client gone without a close, and is closed (1001)
  * @param maxFrameSize a client frame of more UTF-8 bytes closes the connection with 1009
- * @param receiveBufferSize what the container holds per connection to read text frames (as characters); a larger
- *                          frame arrives in parts that the node joins, so this trades a little work on large frames
- *                          for memory on every connection. Binary frames, which only close the connection, get a
- *                          buffer of a fixed 128 bytes
- * @param containerBufferSize Tomcat's WebSocket I/O buffers, three per connection (frames read, frames written,
- *                            text encoded); a frame written larger than this goes out as several fragments, which
- *                            every client joins. Tomcat's default is 8 KB. Process-wide: the first node of a JVM sets it
- * @param socketBufferSize Tomcat's NIO read and write buffers, one each per connection (8 KB by default)
  * @param sendTimeLimit a client whose socket has not taken a frame for this long is closed as too slow (1013)
  * @param sendBufferSize a client with this much queued for it is closed as too slow (1013), rather than the node
  *                       holding ever more memory for it
@@ -41,6 +33,7 @@ import org.springframework.util.unit.DataSize;
  * @param drainTimeout on shutdown, how long clients get to take their 1012 close before the node lets go of them
  * @param allowedOriginPatterns browser origins that may connect; tokens travel in the URL, not in cookies, so a
  *                              foreign page cannot ride on a user's ambient credentials
+ * @param acceptBacklog the listen backlog: connection attempts the kernel queues until the node accepts them
  */
 @ConfigurationProperties("chat.realtime.connection")
 record ConnectionProperties(
@@ -50,20 +43,18 @@ record ConnectionProperties(
         @DefaultValue("30s") Duration pingInterval,
         @DefaultValue("10s") Duration pongTimeout,
         @DefaultValue("64KB") DataSize maxFrameSize,
-        @DefaultValue("512B") DataSize receiveBufferSize,
-        @DefaultValue("1KB") DataSize containerBufferSize,
-        @DefaultValue("1KB") DataSize socketBufferSize,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferSize,
         @DefaultValue("20000") int maxConnections,
-        @DefaultValue("20KB") DataSize memoryPerConnection,
+        @DefaultValue("10KB") DataSize memoryPerConnection,
         @DefaultValue("128MB") DataSize heapReserve,
         @DefaultValue("512") int fileReserve,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue("false") boolean perMessageDeflate,
         @DefaultValue("10s") Duration drainTimeout,
-        @DefaultValue("*") List<String> allowedOriginPatterns) {
+        @DefaultValue("*") List<String> allowedOriginPatterns,
+        @DefaultValue("1024") int acceptBacklog) {
 
     /**
      * A token bucket per connection.

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.reactive.socket.CloseStatus;
 
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -18,7 +18,7 @@ import com.loyalty.chat.contracts.api.ErrorCode;
  * <li>a connection whose token has expired hears {@code error} 4002 and is closed with 4002, so a long-lived
  * connection does not outlive its credentials; the client reconnects with a fresh token;</li>
  * <li>an idle one, that sent no frame for the idle timeout, is closed with 1001. Only client frames count: the server
- * pushing to a vanished client must not keep its connection alive, which is why the container's idle timeout (reads
+ * pushing to a vanished client must not keep its connection alive, which is why the transport's idle timeout (reads
  * or writes) is not used;</li>
  * <li>a quiet one is pinged, and closed with 1001 when no pong comes back in time: a client gone without a close (a
  * phone off the network, a laptop shut) would otherwise keep its connection, and swallow frames, until the idle

@@ -11,11 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.socket.CloseStatus;
+
+import com.loyalty.chat.realtime.protocol.EncodedFrame;
 
 /**
  * The frames on their way to one client, in the order they were offered. {@link #offer} never blocks: a virtual
@@ -27,22 +26,28 @@ import org.springframework.web.socket.WebSocketSession;
  * routed to it while the greeting was still being put together. Pings skip the queue as greeting frames do: they ask
  * whether the client is there, not whether it has caught up.
  *
- * <p>Spring's {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
+ * <p>Spring's servlet {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
  */
 final class ConnectionWriter {
 
     static final CloseStatus SLOW_CONSUMER = CloseStatus.SERVICE_OVERLOAD.withReason("client too slow to keep up");
+    /** A write failed for another reason than time: the socket is broken. Spring's servlet code for it, as before. */
+    static final CloseStatus SESSION_NOT_RELIABLE = new CloseStatus(4500);
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer-", 0).factory();
     private static final long NOT_WRITING = Long.MIN_VALUE;
 
-    /** A frame, and what to do once the socket has taken it (null for nothing). */
-    private record Outgoing(WebSocketMessage<?> message, Runnable afterWritten) {
+    /** A frame (null for a ping), and what to do once the socket has taken it (null for nothing). */
+    private record Outgoing(@Nullable EncodedFrame frame, @Nullable Runnable afterWritten) {
+
+        int length() {
+            return frame == null ? 0 : frame.length();
+        }
     }
 
-    private final WebSocketSession session;
+    private final ClientSocket socket;
     private final long bufferLimitBytes;
     private final long sendTimeLimitNanos;
     /** Greeting frames and pings, written before anything in {@link #queue}. */
@@ -60,19 +65,19 @@ final class ConnectionWriter {
     private final NodeBuffers nodeBuffers;
     private final FrameTally tally;
 
-    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit) {
-        this(session, bufferLimitBytes, sendTimeLimit, NodeBuffers.UNLIMITED);
+    ConnectionWriter(ClientSocket socket, long bufferLimitBytes, Duration sendTimeLimit) {
+        this(socket, bufferLimitBytes, sendTimeLimit, NodeBuffers.UNLIMITED);
     }
 
-    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
-        this(session, bufferLimitBytes, sendTimeLimit, nodeBuffers, FrameTally.NONE);
+    ConnectionWriter(ClientSocket socket, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers) {
+        this(socket, bufferLimitBytes, sendTimeLimit, nodeBuffers, FrameTally.NONE);
     }
 
-    ConnectionWriter(WebSocketSession session, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers,
+    ConnectionWriter(ClientSocket socket, long bufferLimitBytes, Duration sendTimeLimit, NodeBuffers nodeBuffers,
            FrameTally tally) {
         this.tally = tally;
         this.nodeBuffers = nodeBuffers;
-        this.session = session;
+        this.socket = socket;
         this.bufferLimitBytes = bufferLimitBytes;
         this.sendTimeLimitNanos = sendTimeLimit.toNanos();
     }
@@ -86,7 +91,7 @@ final class ConnectionWriter {
      * @return completes once the socket has taken the frame, or once this writer has let go of it with the
      *         connection; a greeting waits on it to hand over a large greeting one frame at a time
      */
-    CompletableFuture<Void> greet(TextMessage message) {
+    CompletableFuture<Void> greet(EncodedFrame message) {
         CompletableFuture<Void> written = new CompletableFuture<>();
         enqueue(ahead, new Outgoing(message, () -> written.complete(null)));
         return written.applyToEither(discarded, ignored -> null);
@@ -97,20 +102,20 @@ final class ConnectionWriter {
         startDraining();
     }
 
-    void offer(TextMessage message) {
+    void offer(EncodedFrame message) {
         enqueue(queue, new Outgoing(message, null));
     }
 
     /** A WebSocket ping, ahead of queued frames; the client's pong says it is still there. */
     void ping() {
-        enqueue(ahead, new Outgoing(new PingMessage(), null));
+        enqueue(ahead, new Outgoing(null, null));
     }
 
     /**
      * Writes this frame after those already queued and then closes the session; frames offered meanwhile are
      * dropped. Only the first call counts.
      */
-    void closeAfter(TextMessage last, CloseStatus status) {
+    void closeAfter(EncodedFrame last, CloseStatus status) {
         if (finishing) {
             return;
         }
@@ -121,7 +126,7 @@ final class ConnectionWriter {
     /**
      * Closes the session without waiting; a write in flight may hold the socket for a while.
      *
-     * @return completes once the container has closed the session, or at once if this writer was closed before
+     * @return completes once the socket is closed, or at once if this writer was closed before
      */
     CompletableFuture<Void> close(CloseStatus status) {
         if (discard()) {
@@ -153,7 +158,7 @@ final class ConnectionWriter {
             return;
         }
         target.add(outgoing);
-        int length = outgoing.message().getPayloadLength();
+        int length = outgoing.length();
         long queued = queuedBytes.addAndGet(length);
         nodeBuffers.add(length);
         if (closed.get()) {
@@ -162,7 +167,7 @@ final class ConnectionWriter {
             return;
         }
         if (queued > bufferLimitBytes || writeIsStuck() || nodeBuffers.overShare(queued)) {
-            log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", session.getId(),
+            log.info("Closing session {} as too slow: {} bytes queued, a write in flight for {} ms", socket.id(),
                     queued, writeInFlightMillis());
             tally.closedAsSlow();
             close(SLOW_CONSUMER);
@@ -208,7 +213,7 @@ final class ConnectionWriter {
         do {
             Outgoing next;
             while (!closed.get() && (next = next()) != null) {
-                release(next.message().getPayloadLength());
+                release(next.length());
                 write(next);
             }
             draining.set(false);
@@ -219,36 +224,40 @@ final class ConnectionWriter {
         long started = System.nanoTime();
         writeStartedNanos = started;
         try {
-            session.sendMessage(outgoing.message());
+            if (outgoing.frame() == null) {
+                socket.sendPing();
+            } else {
+                socket.sendText(outgoing.frame().payload());
+            }
         } catch (IOException | RuntimeException e) {
-            // The container gives up on a blocked write after the send time limit: that client is too slow.
+            // The socket gives up on a blocked write after the send time limit: that client is too slow.
             boolean timedOut = System.nanoTime() - started >= sendTimeLimitNanos;
-            log.debug("Write to {} failed{}; closing", session.getId(), timedOut ? " after the send time limit" : "", e);
+            log.debug("Write to {} failed{}; closing", socket.id(), timedOut ? " after the send time limit" : "", e);
             if (timedOut) {
                 tally.closedAsSlow();
             }
-            close(timedOut ? SLOW_CONSUMER : CloseStatus.SESSION_NOT_RELIABLE);
+            close(timedOut ? SLOW_CONSUMER : SESSION_NOT_RELIABLE);
             return;
         } finally {
             writeStartedNanos = NOT_WRITING;
         }
-        if (outgoing.message() instanceof TextMessage) {
+        if (outgoing.frame() != null) {
             tally.sent();
         }
         if (outgoing.afterWritten() != null) {
             try {
                 outgoing.afterWritten().run();
             } catch (RuntimeException e) {
-                log.warn("After writing to {}", session.getId(), e);
+                log.warn("After writing to {}", socket.id(), e);
             }
         }
     }
 
     private void closeSession(CloseStatus status) {
         try {
-            session.close(status);
-        } catch (IOException | RuntimeException e) {
-            log.debug("Closing {} failed", session.getId(), e);
+            socket.close(status);
+        } catch (RuntimeException e) {
+            log.debug("Closing {} failed", socket.id(), e);
         } finally {
             sessionClosed.complete(null);
         }

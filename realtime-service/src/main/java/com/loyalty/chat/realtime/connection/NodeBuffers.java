@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
- * The bytes this node holds for its clients beyond what the container allocates per connection: frames queued for
+ * The bytes this node holds for its clients beyond what the transport holds per connection: frames queued for
  * them ({@link ConnectionWriter}) and the parts of large frames they are still sending ({@link Connection#joinFrame}). Each
  * connection is bounded on its own (the send buffer size, the frame size), but 18,000 connections at their bounds
  * would want gigabytes; this bounds them together. While the node holds more than its limit, a connection holding

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,6 +26,7 @@ import com.loyalty.chat.realtime.connection.ConnectionRegistry;
 import com.loyalty.chat.realtime.messaging.RequestIds;
 import com.loyalty.chat.realtime.protocol.FrameCodec;
 import com.loyalty.chat.realtime.protocol.Dialect;
+import com.loyalty.chat.realtime.protocol.EncodedFrame;
 import com.loyalty.chat.realtime.protocol.ServerFrame;
 
 /**
@@ -127,7 +127,7 @@ class EventRouter {
      */
     private boolean push(MessageStored stored, Collection<Connection> connections, SenderType side,
                          boolean recipients) {
-        Map<Dialect, TextMessage> encoded = new HashMap<>(2);
+        Map<Dialect, EncodedFrame> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             if (!ledger.push(connection, stored.sessionId(), stored.sequence())) {
                 continue;
@@ -155,7 +155,7 @@ class EventRouter {
 
     /** Builds and encodes the frame once per dialect, however many connections get it. */
     private void send(Collection<Connection> connections, Function<Dialect, ServerFrame> frame) {
-        Map<Dialect, TextMessage> encoded = new HashMap<>(2);
+        Map<Dialect, EncodedFrame> encoded = new HashMap<>(2);
         for (Connection connection : connections) {
             connection.send(encoded.computeIfAbsent(connection.dialect(),
                     dialect -> codec.encode(frame.apply(dialect))));

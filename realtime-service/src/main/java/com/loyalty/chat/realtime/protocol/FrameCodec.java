@@ -1,7 +1,6 @@
 package com.loyalty.chat.realtime.protocol;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.TextMessage;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +23,8 @@ public class FrameCodec {
     }
 
     /** Encodes once to UTF-8, so sending one frame to many connections and measuring its size cost nothing more. */
-    public TextMessage encode(ServerFrame frame) {
-        return new TextMessage(jsonMapper.writeValueAsBytes(frame));
+    public EncodedFrame encode(ServerFrame frame) {
+        return new EncodedFrame(jsonMapper.writeValueAsBytes(frame));
     }
 
     public ClientFrame decode(String text) throws MalformedFrameException {

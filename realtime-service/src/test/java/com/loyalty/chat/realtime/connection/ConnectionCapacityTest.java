@@ -64,10 +64,10 @@ class ConnectionCapacityTest {
     private static ConnectionProperties properties(int maxConnections, String perConnection, String heapReserve,
                                                    int fileReserve) {
         return new ConnectionProperties(Duration.ofSeconds(90), Duration.ofSeconds(90), Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), DataSize.ofKilobytes(64), DataSize.ofKilobytes(1),
-                DataSize.ofKilobytes(1), DataSize.ofKilobytes(1), Duration.ofSeconds(10), DataSize.ofKilobytes(512),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), DataSize.ofKilobytes(64), Duration.ofSeconds(10),
+                DataSize.ofKilobytes(512),
                 maxConnections, DataSize.parse(perConnection), DataSize.parse(heapReserve), fileReserve,
                 Duration.ofSeconds(5), new ConnectionProperties.RateLimit(20, 40), false, Duration.ofSeconds(10),
-                List.of("*"));
+                List.of("*"), 1024);
     }
 }

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +18,15 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+
+import com.loyalty.chat.realtime.protocol.EncodedFrame;
 
 class ConnectionWriterTest {
 
-    private final WebSocketSession session = mock(WebSocketSession.class);
+    private final ClientSocket session = mock(ClientSocket.class);
     private final CountDownLatch socketBlocked = new CountDownLatch(1);
     private final CountDownLatch releaseSocket = new CountDownLatch(1);
 
@@ -38,12 +38,12 @@ class ConnectionWriterTest {
     @Test
     void framesReachTheSocketInTheOrderTheyWereOffered() throws Exception {
         List<String> written = new CopyOnWriteArrayList<>();
-        doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
-                .when(session).sendMessage(any());
+        doAnswer(invocation -> written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8)))
+                .when(session).sendText(any());
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
         List<String> offered = IntStream.range(0, 2_000).mapToObj(i -> "frame-" + i).toList();
 
-        offered.forEach(frame -> writer.offer(new TextMessage(frame)));
+        offered.forEach(frame -> writer.offer(text(frame)));
 
         await().until(() -> written.size() == offered.size());
         assertThat(written).containsExactlyElementsOf(offered);
@@ -53,23 +53,22 @@ class ConnectionWriterTest {
     void offeringNeverWaitsForASocketThatDoesNotTakeFrames() throws Exception {
         blockTheSocket();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 100).forEach(i -> writer.offer(new TextMessage("queued " + i)));
+        IntStream.range(0, 100).forEach(i -> writer.offer(text("queued " + i)));
 
-        verify(session, timeout(30_000).times(1)).sendMessage(any());
+        verify(session, timeout(30_000).times(1)).sendText(any());
     }
 
     @Test
     void aClientThatLetsTooMuchQueueUpIsClosedAsTooSlow() throws Exception {
         blockTheSocket();
-        when(session.isOpen()).thenReturn(true);
         ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1));
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
         verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
     }
@@ -77,13 +76,12 @@ class ConnectionWriterTest {
     @Test
     void aClientClosedAsTooSlowIsToldToTheMeters() throws Exception {
         blockTheSocket();
-        when(session.isOpen()).thenReturn(true);
         CountingTally tally = new CountingTally();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1), NodeBuffers.UNLIMITED, tally);
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
         verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
         assertThat(tally.slow).hasValue(1);
@@ -94,8 +92,8 @@ class ConnectionWriterTest {
         CountingTally tally = new CountingTally();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10), NodeBuffers.UNLIMITED, tally);
 
-        writer.offer(new TextMessage("one"));
-        writer.offer(new TextMessage("two"));
+        writer.offer(text("one"));
+        writer.offer(text("two"));
 
         await().until(() -> tally.sent.get() == 2);
     }
@@ -127,14 +125,13 @@ class ConnectionWriterTest {
     @Test
     void aClientHoldingMoreThanItsShareWhileTheNodeHoldsTooMuchIsClosedAsTooSlow() throws Exception {
         blockTheSocket();
-        when(session.isOpen()).thenReturn(true);
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(9_500);
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 20).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
         verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
         assertThat(nodeBuffers.held()).isEqualTo(9_500);
@@ -146,10 +143,10 @@ class ConnectionWriterTest {
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(50_000);
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
-        IntStream.range(0, 9).forEach(i -> writer.offer(new TextMessage("x".repeat(100))));
+        IntStream.range(0, 9).forEach(i -> writer.offer(text("x".repeat(100))));
 
         assertThat(writer.closing()).isFalse();
         assertThat(nodeBuffers.held()).isEqualTo(50_000 + 900);
@@ -159,11 +156,11 @@ class ConnectionWriterTest {
     void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() throws Exception {
         blockTheSocket();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMillis(1));
-        writer.offer(new TextMessage("stuck in the socket"));
+        writer.offer(text("stuck in the socket"));
         socketBlocked.await();
 
         await().untilAsserted(() -> {
-            writer.offer(new TextMessage("next"));
+            writer.offer(text("next"));
             verify(session).close(ConnectionWriter.SLOW_CONSUMER);
         });
     }
@@ -171,14 +168,14 @@ class ConnectionWriterTest {
     @Test
     void framesOfferedDuringTheGreetingWaitBehindIt() throws Exception {
         List<String> written = new CopyOnWriteArrayList<>();
-        doAnswer(invocation -> written.add(invocation.<TextMessage>getArgument(0).getPayload()))
-                .when(session).sendMessage(any());
+        doAnswer(invocation -> written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8)))
+                .when(session).sendText(any());
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
         writer.holdForGreeting();
 
-        writer.greet(new TextMessage("connection_established"));
-        writer.offer(new TextMessage("routed while greeting"));
-        writer.greet(new TextMessage("offline_messages"));
+        writer.greet(text("connection_established"));
+        writer.offer(text("routed while greeting"));
+        writer.greet(text("offline_messages"));
         writer.greeted();
 
         await().until(() -> written.size() == 3);
@@ -191,7 +188,7 @@ class ConnectionWriterTest {
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.holdForGreeting();
 
-        CompletableFuture<Void> written = writer.greet(new TextMessage("offline_messages part 1"));
+        CompletableFuture<Void> written = writer.greet(text("offline_messages part 1"));
         socketBlocked.await();
         assertThat(written).isNotDone();
         releaseSocket.countDown();
@@ -204,9 +201,9 @@ class ConnectionWriterTest {
         blockTheSocket();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.holdForGreeting();
-        writer.greet(new TextMessage("stuck in the socket"));
+        writer.greet(text("stuck in the socket"));
         socketBlocked.await();
-        CompletableFuture<Void> queued = writer.greet(new TextMessage("never written"));
+        CompletableFuture<Void> queued = writer.greet(text("never written"));
 
         writer.close(ConnectionWriter.SLOW_CONSUMER);
 
@@ -218,12 +215,12 @@ class ConnectionWriterTest {
     void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() throws Exception {
         List<String> written = recordWritesBlockingTheFirst();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
-        writer.offer(new TextMessage("in the socket"));
+        writer.offer(text("in the socket"));
         socketBlocked.await();
-        writer.offer(new TextMessage("queued before"));
+        writer.offer(text("queued before"));
 
-        writer.closeAfter(new TextMessage("error 4002"), CloseStatus.POLICY_VIOLATION);
-        writer.offer(new TextMessage("queued after"));
+        writer.closeAfter(text("error 4002"), CloseStatus.POLICY_VIOLATION);
+        writer.offer(text("queued after"));
         releaseSocket.countDown();
 
         verify(session, timeout(30_000)).close(CloseStatus.POLICY_VIOLATION);
@@ -234,9 +231,9 @@ class ConnectionWriterTest {
     void aPingOvertakesQueuedFrames() throws Exception {
         List<String> written = recordWritesBlockingTheFirst();
         ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
-        writer.offer(new TextMessage("in the socket"));
+        writer.offer(text("in the socket"));
         socketBlocked.await();
-        writer.offer(new TextMessage("queued"));
+        writer.offer(text("queued"));
 
         writer.ping();
         releaseSocket.countDown();
@@ -249,14 +246,14 @@ class ConnectionWriterTest {
     private List<String> recordWritesBlockingTheFirst() throws Exception {
         List<String> written = new CopyOnWriteArrayList<>();
         doAnswer(invocation -> {
-            written.add(invocation.getArgument(0) instanceof PingMessage ? "ping"
-                    : invocation.<TextMessage>getArgument(0).getPayload());
+            written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8));
             if (written.size() == 1) {
                 socketBlocked.countDown();
                 releaseSocket.await();
             }
             return null;
-        }).when(session).sendMessage(any());
+        }).when(session).sendText(any());
+        doAnswer(invocation -> written.add("ping")).when(session).sendPing();
         return written;
     }
 
@@ -265,6 +262,10 @@ class ConnectionWriterTest {
             socketBlocked.countDown();
             releaseSocket.await();
             return null;
-        }).when(session).sendMessage(any());
+        }).when(session).sendText(any());
+    }
+
+    private static EncodedFrame text(String text) {
+        return new EncodedFrame(text.getBytes(StandardCharsets.UTF_8));
     }
 }

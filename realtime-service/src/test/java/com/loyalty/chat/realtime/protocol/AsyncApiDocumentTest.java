@@ -171,7 +171,7 @@ class AsyncApiDocumentTest extends NodeTest {
     private Map<String, JsonNode> framesOf(Dialect dialect) {
         Map<String, JsonNode> frames = new LinkedHashMap<>();
         FRAMES.values().forEach(make -> make.apply(dialect).forEach(frame -> {
-            JsonNode written = json.readTree(codec.encode(frame).getPayload());
+            JsonNode written = json.readTree(codec.encode(frame).payload());
             frames.put(written.path("type").asString(), written);
         }));
         return frames;

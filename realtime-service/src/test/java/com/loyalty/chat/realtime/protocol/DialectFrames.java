@@ -52,7 +52,7 @@ final class DialectFrames {
     }
 
     static JsonNode written(ServerFrame frame) {
-        return JSON.readTree(CODEC.encode(frame).getPayload());
+        return JSON.readTree(CODEC.encode(frame).payload());
     }
 
     /** An instant as the same mapper writes it, so the tests do not depend on the time format. */

@@ -1,7 +1,9 @@
 package com.loyalty.chat.realtime.support;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.RealtimeServiceApplication;
@@ -34,8 +36,25 @@ public final class SecondNode {
             arguments[i + 2] = "--" + properties[i];
         }
         return new SpringApplicationBuilder(RealtimeServiceApplication.class)
-                .initializers(new LocalStackInitializer(), new Stubs())
+                .initializers(new LocalStackInitializer(), new Stubs(), SecondNode::ownEventLoops)
                 .run(arguments);
+    }
+
+    /**
+     * Each node of the JVM with Reactor Netty event loops of its own, as a test's own context has them: by default a
+     * node takes the JVM's global ones and disposes of them when it closes, which would take every other node's
+     * sockets with them. A node is alone in its JVM everywhere but here.
+     */
+    private static void ownEventLoops(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
     }
 
     public static int portOf(ConfigurableApplicationContext node) {

@@ -1,0 +1,27 @@
+package com.loyalty.chat.realtime.connection;
+
+import java.io.IOException;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+
+/**
+ * One client's socket as its {@link ConnectionWriter} sees it: each call blocks its (virtual) caller until the socket
+ * has taken the frame, so the writer hands the socket one frame at a time and holds the rest in its own bounded queue.
+ */
+interface ClientSocket {
+
+    /** For log lines: the transport's id of the connection. */
+    String id();
+
+    /**
+     * @param text the UTF-8 bytes of a text frame
+     * @throws IOException when the socket failed, or did not take the frame within the send time limit
+     */
+    void sendText(byte[] text) throws IOException;
+
+    /** A WebSocket ping; the client's pong comes back as a frame read. */
+    void sendPing() throws IOException;
+
+    /** Sends the close frame and lets go of the socket, by force if the close frame does not get through in time. */
+    void close(CloseStatus status);
+}
