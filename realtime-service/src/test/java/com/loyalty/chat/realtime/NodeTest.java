@@ -8,10 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
-import com.loyalty.chat.realtime.support.TestClient;
 
 /** One realtime node ("node-a") on the local stack, with session-service and message-service played by stubs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -35,7 +35,7 @@ public abstract class NodeTest {
         Nodes.awaitDelivering(port, getClass());
     }
 
-    protected TestClient connect(String pathAndQuery) {
-        return TestClient.connect(Nodes.uri(port, pathAndQuery));
+    protected TestSocket connect(String pathAndQuery) {
+        return TestSocket.connect(Nodes.uri(port, pathAndQuery));
     }
 }

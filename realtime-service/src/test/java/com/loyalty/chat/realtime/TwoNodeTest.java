@@ -2,9 +2,9 @@ package com.loyalty.chat.realtime;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.SecondNode;
-import com.loyalty.chat.realtime.support.TestClient;
 
 /** Node A (this test's context) and node B ({@link SecondNode#shared()}), side by side on the local stack. */
 public abstract class TwoNodeTest extends NodeTest {
@@ -19,11 +19,11 @@ public abstract class TwoNodeTest extends NodeTest {
         Nodes.awaitDelivering(portB, getClass());
     }
 
-    protected TestClient connectA(String pathAndQuery) {
+    protected TestSocket connectA(String pathAndQuery) {
         return connect(pathAndQuery);
     }
 
-    protected TestClient connectB(String pathAndQuery) {
-        return TestClient.connect(Nodes.uri(portB, pathAndQuery));
+    protected TestSocket connectB(String pathAndQuery) {
+        return TestSocket.connect(Nodes.uri(portB, pathAndQuery));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
-import com.loyalty.chat.gateway.error.EnvelopeWriter;
 
 import reactor.core.publisher.Mono;
 
@@ -30,10 +30,10 @@ import reactor.core.publisher.Mono;
 class ClientRateLimitFilter implements WebFilter {
 
     private final EdgeProperties.RateLimit limit;
-    private final EnvelopeWriter envelopeWriter;
+    private final EnvelopeResponses envelopeWriter;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    ClientRateLimitFilter(EdgeProperties properties, EnvelopeWriter envelopeWriter) {
+    ClientRateLimitFilter(EdgeProperties properties, EnvelopeResponses envelopeWriter) {
         this.limit = properties.rateLimit();
         this.envelopeWriter = envelopeWriter;
     }

@@ -5,6 +5,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
 import reactor.core.publisher.Mono;
@@ -16,9 +17,9 @@ import reactor.core.publisher.Mono;
 @Component
 class FirewallRejections implements ServerExchangeRejectedHandler {
 
-    private final EnvelopeWriter envelopeWriter;
+    private final EnvelopeResponses envelopeWriter;
 
-    FirewallRejections(EnvelopeWriter envelopeWriter) {
+    FirewallRejections(EnvelopeResponses envelopeWriter) {
         this.envelopeWriter = envelopeWriter;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.chassis.web.RefusalTexts;
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.gateway.logging.LoggedPath;
 
@@ -31,9 +32,9 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
-    private final EnvelopeWriter envelopeWriter;
+    private final EnvelopeResponses envelopeWriter;
 
-    GatewayErrorHandler(EnvelopeWriter envelopeWriter) {
+    GatewayErrorHandler(EnvelopeResponses envelopeWriter) {
         this.envelopeWriter = envelopeWriter;
     }
 

@@ -39,8 +39,8 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
-import com.loyalty.chat.gateway.error.EnvelopeWriter;
 import com.loyalty.chat.gateway.logging.LoggedPath;
 
 import io.netty.handler.codec.http.HttpResponse;
@@ -73,12 +73,12 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
     private final WebSocketClient client;
     private final WebSocketService server;
     private final ObjectProvider<List<HttpHeadersFilter>> headersFilters;
-    private final EnvelopeWriter envelopeWriter;
+    private final EnvelopeResponses envelopeWriter;
     private final Duration handshakeTimeout;
     private volatile @Nullable List<HttpHeadersFilter> resolvedHeadersFilters;
 
     RealtimeWebSocketProxy(RealtimeNodes nodes, WebSocketClient client, WebSocketService server,
-                           ObjectProvider<List<HttpHeadersFilter>> headersFilters, EnvelopeWriter envelopeWriter,
+                           ObjectProvider<List<HttpHeadersFilter>> headersFilters, EnvelopeResponses envelopeWriter,
                            RealtimeNodesProperties properties) {
         this.nodes = nodes;
         this.client = client;

@@ -19,8 +19,7 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import com.loyalty.chat.chassis.web.TokenClaims;
-import com.loyalty.chat.contracts.api.ErrorCode;
-import com.loyalty.chat.gateway.error.EnvelopeWriter;
+import com.loyalty.chat.chassis.webflux.ReactiveSecurityRefusals;
 
 import reactor.core.publisher.Mono;
 
@@ -39,8 +38,7 @@ class GatewaySecurityConfiguration {
             "/webjars/swagger-ui/**"};
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, EnvelopeWriter envelopeWriter) {
-        var entryPoint = new EnvelopeAuthenticationEntryPoint(envelopeWriter);
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveSecurityRefusals refusals) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(Customizer.withDefaults())
@@ -58,11 +56,13 @@ class GatewaySecurityConfiguration {
                         .bearerTokenConverter(new QueryOrHeaderBearerTokenConverter(
                                 ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS)))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(GatewaySecurityConfiguration::toAuthentication))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((exchange, denied) -> envelopeWriter.write(exchange, ErrorCode.FORBIDDEN)))
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals)
+                        // The default handler rethrows "JWK set unreachable" as a bare 500.
+                        .authenticationFailureHandler(refusals))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((exchange, denied) -> envelopeWriter.write(exchange, ErrorCode.FORBIDDEN)))
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
                 .build();
     }
 

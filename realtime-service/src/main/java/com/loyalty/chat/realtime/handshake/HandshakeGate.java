@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.chassis.web.Caller;
 import com.loyalty.chat.chassis.web.TokenClaims;
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.SenderType;
 
@@ -53,9 +54,9 @@ public class HandshakeGate {
     private static final String SEC_WEBSOCKET_VERSION = "Sec-WebSocket-Version";
 
     private final NodeAdmission admission;
-    private final EnvelopeErrors errors;
+    private final EnvelopeResponses errors;
 
-    HandshakeGate(NodeAdmission admission, EnvelopeErrors errors) {
+    HandshakeGate(NodeAdmission admission, EnvelopeResponses errors) {
         this.admission = admission;
         this.errors = errors;
     }
@@ -75,7 +76,7 @@ public class HandshakeGate {
         if (refusal.isPresent()) {
             long seconds = Math.max(1, admission.retryAfter().toSeconds());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            return errors.write(exchange.getResponse(), ErrorCode.UNAVAILABLE, refusal.get());
+            return errors.write(exchange, ErrorCode.UNAVAILABLE, refusal.get());
         }
         AtomicBoolean over = new AtomicBoolean();
         Runnable handshakeOver = () -> {
@@ -109,7 +110,7 @@ public class HandshakeGate {
     private Mono<Void> refusedRole(ServerWebExchange exchange, JwtAuthenticationToken authentication) {
         // The verified token, from the security context: security refused a request to an endpoint without one.
         if (authentication == null) {
-            return errors.write(exchange.getResponse(), ErrorCode.TOKEN_MISSING,
+            return errors.write(exchange, ErrorCode.TOKEN_MISSING,
                     ErrorCode.TOKEN_MISSING.defaultMessage());
         }
         Jwt jwt = authentication.getToken();
@@ -120,13 +121,13 @@ public class HandshakeGate {
             role = adminToken ? SenderType.ADMIN : SenderType.USER;
         } else if (type.equals(SenderType.ADMIN.wireName())) {
             if (!adminToken) {
-                return errors.write(exchange.getResponse(), ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN.defaultMessage());
+                return errors.write(exchange, ErrorCode.FORBIDDEN);
             }
             role = SenderType.ADMIN;
         } else if (type.equals(SenderType.USER.wireName())) {
             role = SenderType.USER;
         } else {
-            return errors.write(exchange.getResponse(), ErrorCode.INVALID_REQUEST, "type must be admin or user");
+            return errors.write(exchange, ErrorCode.INVALID_REQUEST, "type must be admin or user");
         }
         Caller caller = TokenClaims.caller(jwt);
         new ConnectionIdentity(caller.userId(), role, caller.nickname(), caller.avatar(), caller.mobile(),
@@ -138,7 +139,7 @@ public class HandshakeGate {
     private Mono<Void> refusedAsNoHandshake(ServerWebExchange exchange) {
         if (exchange.getRequest().getMethod() != HttpMethod.GET) {
             exchange.getResponse().getHeaders().setAllow(Set.of(HttpMethod.GET));
-            return errors.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_REQUEST,
+            return errors.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_REQUEST,
                     "a WebSocket handshake is a GET");
         }
         HttpHeaders headers = exchange.getRequest().getHeaders();
@@ -146,12 +147,12 @@ public class HandshakeGate {
         if (!"WebSocket".equalsIgnoreCase(headers.getUpgrade())
                 || !connection.contains("Upgrade") && !connection.contains("upgrade")
                 || headers.getFirst(SEC_WEBSOCKET_KEY) == null) {
-            return errors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
+            return errors.write(exchange, HttpStatus.BAD_REQUEST, ErrorCode.INVALID_REQUEST,
                     "not a WebSocket handshake: Upgrade, Connection and Sec-WebSocket-Key are required");
         }
         if (!WEBSOCKET_VERSION.equals(headers.getFirst(SEC_WEBSOCKET_VERSION))) {
             exchange.getResponse().getHeaders().set(SEC_WEBSOCKET_VERSION, WEBSOCKET_VERSION);
-            return errors.write(exchange.getResponse(), HttpStatus.UPGRADE_REQUIRED, ErrorCode.INVALID_REQUEST,
+            return errors.write(exchange, HttpStatus.UPGRADE_REQUIRED, ErrorCode.INVALID_REQUEST,
                     "WebSocket version " + WEBSOCKET_VERSION + " is required");
         }
         return null;

@@ -25,12 +25,13 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 import com.loyalty.chat.chassis.web.TokenClaims;
+import com.loyalty.chat.chassis.webflux.ReactiveSecurityRefusals;
 import com.loyalty.chat.realtime.protocol.Dialect;
 
 /**
  * Only the WebSocket endpoints need a token; the rest of this service's HTTP surface is actuator health, which
  * probes call without one. The JWT decoder is Boot's, built from the JWK set URI in application.yml. Refusals are in
- * the envelope ({@link TokenRefusals}).
+ * the envelope ({@link ReactiveSecurityRefusals}, the chassis's).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -38,10 +39,10 @@ import com.loyalty.chat.realtime.protocol.Dialect;
 class HandshakeSecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, List<Dialect> dialects, EnvelopeErrors errors,
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, List<Dialect> dialects,
+                                               ReactiveSecurityRefusals refusals,
                                                ReactiveJwtDecoder decoder) {
         String[] endpoints = dialects.stream().map(Dialect::path).toArray(String[]::new);
-        TokenRefusals refusals = new TokenRefusals(errors);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(endpoints).authenticated()

@@ -11,6 +11,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.chassis.web.RefusalTexts;
+import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
 import reactor.core.publisher.Mono;
@@ -26,9 +27,9 @@ class HttpErrors implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
-    private final EnvelopeErrors errors;
+    private final EnvelopeResponses errors;
 
-    HttpErrors(EnvelopeErrors errors) {
+    HttpErrors(EnvelopeResponses errors) {
         this.errors = errors;
     }
 
@@ -37,14 +38,14 @@ class HttpErrors implements ErrorWebExceptionHandler {
         if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatusCode status = refusal.getStatusCode();
             if (status.value() == HttpStatus.NOT_FOUND.value()) {
-                return errors.write(exchange.getResponse(), ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.defaultMessage());
+                return errors.write(exchange, ErrorCode.NOT_FOUND);
             }
             if (!exchange.getResponse().isCommitted()) {
                 exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
             }
-            return errors.write(exchange.getResponse(), status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
+            return errors.write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
         }
         log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
-        return errors.write(exchange.getResponse(), ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage());
+        return errors.write(exchange, ErrorCode.INTERNAL);
     }
 }

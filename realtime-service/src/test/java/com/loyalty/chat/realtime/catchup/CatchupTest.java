@@ -12,13 +12,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.realtime.TwoNodeTest;
 import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +44,7 @@ class CatchupTest extends TwoNodeTest {
     void whileMessageServiceIsSlowToSayWhatWasMissedTheClientIsServedAndHearsItsGreetingFirst() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
         messageService.holdOfflineQuestions();
-        try (TestClient client = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket client = connectA("/ws?token=" + user.userToken())) {
             client.awaitFrame("connection_established");
             client.send("send_message", Map.of("sessionId", sessionId, "content", "先说一句",
                     "tempMessageId", "temp_early"));
@@ -62,7 +62,7 @@ class CatchupTest extends TwoNodeTest {
 
     @Test
     void offlineMessagesFollowConnectionEstablishedEvenWhenNothingWasMissed() {
-        try (TestClient client = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket client = connectA("/ws?token=" + user.userToken())) {
             JsonNode offline = client.awaitFrame("offline_messages");
 
             assertThat(client.frames().get(0).path("type").asString()).isEqualTo("connection_established");
@@ -76,14 +76,14 @@ class CatchupTest extends TwoNodeTest {
     @Test
     void aUserWhoWasAwayGetsTheRepliesSentMeanwhileOldestFirstOnReconnectingToTheOtherNodeAndThenNoMore() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient adminOnB = connectB("/ws?token=" + admin.adminToken())) {
+        try (TestSocket adminOnB = connectB("/ws?token=" + admin.adminToken())) {
             adminOnB.awaitFrame("offline_messages");
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "第一条", "tempMessageId", "temp_1"));
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "第二条", "tempMessageId", "temp_2"));
             String first = messageService.awaitStored(admin.userId(), "temp_1").messageId();
             String second = messageService.awaitStored(admin.userId(), "temp_2").messageId();
 
-            try (TestClient userOnB = connectB("/ws?token=" + user.userToken())) {
+            try (TestSocket userOnB = connectB("/ws?token=" + user.userToken())) {
                 JsonNode missed = userOnB.awaitFrame("offline_messages").path("data").path("messages");
 
                 assertThat(missed.valueStream().map(message -> message.path("messageId").asString()))
@@ -99,7 +99,7 @@ class CatchupTest extends TwoNodeTest {
                 userOnB.send("ack", Map.of("sessionId", sessionId, "sequence", lastSequence));
                 await().until(() -> messageService.statusOf(second).equals("delivered"));
             }
-            try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+            try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
                 assertThat(userOnA.awaitFrame("offline_messages").path("data").path("messages").isEmpty()).isTrue();
             }
         }
@@ -108,12 +108,12 @@ class CatchupTest extends TwoNodeTest {
     @Test
     void anAdminWhoWasAwayGetsTheUserMessagesOfUnassignedSessions() {
         SessionServiceStub.shared().register(sessionId, user.userId(), null);
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("offline_messages");
             userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "有人吗", "tempMessageId", "temp_q"));
             String question = messageService.awaitStored(user.userId(), "temp_q").messageId();
 
-            try (TestClient adminOnB = connectB("/chat?type=admin&token=" + admin.adminToken())) {
+            try (TestSocket adminOnB = connectB("/chat?type=admin&token=" + admin.adminToken())) {
                 JsonNode missed = adminOnB.awaitFrame("offline_messages").path("data").path("messages");
 
                 assertThat(missed.valueStream().map(message -> message.path("messageId").asString()))
@@ -125,13 +125,13 @@ class CatchupTest extends TwoNodeTest {
     @Test
     void whenMessageServiceCannotSayTheClientHearsError5003InsteadAndCatchesUpWithSync() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient adminOnB = connectB("/ws?token=" + admin.adminToken())) {
+        try (TestSocket adminOnB = connectB("/ws?token=" + admin.adminToken())) {
             adminOnB.awaitFrame("offline_messages");
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "稍等", "tempMessageId", "temp_w"));
             String reply = messageService.awaitStored(admin.userId(), "temp_w").messageId();
             messageService.unavailable(true);
 
-            try (TestClient userOnA = connectA("/chat?token=" + user.userToken())) {
+            try (TestSocket userOnA = connectA("/chat?token=" + user.userToken())) {
                 JsonNode error = userOnA.awaitFrame("error");
                 assertThat(userOnA.frames().get(1)).isEqualTo(error);
                 assertThat(error.path("data").path("code").asInt()).isEqualTo(5003);
@@ -160,7 +160,7 @@ class CatchupTest extends TwoNodeTest {
     @Test
     void syncAnswersTheMessagesAfterTheOneNamedAPageAtATime() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("offline_messages");
             List<String> sent = List.of("一", "二", "三").stream().map(content -> {
                 String tempMessageId = "temp_" + content;
@@ -183,7 +183,7 @@ class CatchupTest extends TwoNodeTest {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
         List<String> replies = storeLargeMessages(admin, SenderType.ADMIN, 40);
 
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame(frame -> "offline_messages".equals(frame.path("type").asString())
                     && frame.path("data").path("part").asInt() == frame.path("data").path("parts").asInt());
 
@@ -208,7 +208,7 @@ class CatchupTest extends TwoNodeTest {
         // The user's own messages: nothing for offline_messages, all of it for sync.
         List<String> sent = storeLargeMessages(user, SenderType.USER, 40);
 
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("offline_messages");
             List<String> synced = new ArrayList<>();
             JsonNode page;
@@ -231,7 +231,7 @@ class CatchupTest extends TwoNodeTest {
     @Test
     void syncOfAnotherUsersSessionIsAnsweredWith4004AndWithoutSessionIdWith4000() {
         SessionServiceStub.shared().register(sessionId, TestAccount.next("别人").userId(), null);
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.send("sync", Map.of("sessionId", sessionId, "afterMessageId", "msg_1_aaaaaaaa"), "other");
             userOnA.send("sync", Map.of("afterMessageId", "msg_1_aaaaaaaa"), "none");
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
@@ -21,7 +22,6 @@ import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.SecondNode;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -48,12 +48,12 @@ class NodeLossTest extends NodeTest {
         doomed = SecondNode.start("node-doomed");
         int doomedPort = SecondNode.portOf(doomed);
         Nodes.awaitDelivering(doomedPort, getClass());
-        try (TestClient adminOnA = connect("/ws?token=" + admin.adminToken())) {
+        try (TestSocket adminOnA = connect("/ws?token=" + admin.adminToken())) {
             adminOnA.awaitFrame("offline_messages");
             String question;
             String reply;
             String inFlight;
-            try (TestClient userOnDoomed = TestClient.connect(Nodes.uri(doomedPort, "/ws?token=" + user.userToken()))) {
+            try (TestSocket userOnDoomed = TestSocket.connect(Nodes.uri(doomedPort, "/ws?token=" + user.userToken()))) {
                 userOnDoomed.awaitFrame("offline_messages");
                 userOnDoomed.send("send_message", Map.of("sessionId", sessionId, "content", "我的积分呢",
                         "tempMessageId", "temp_q"));
@@ -76,7 +76,7 @@ class NodeLossTest extends NodeTest {
                     "tempMessageId", "temp_a2"));
             String answerWhileAway = messageService.awaitStored(admin.userId(), "temp_a2").messageId();
 
-            try (TestClient userOnA = connect("/ws?token=" + user.userToken())) {
+            try (TestSocket userOnA = connect("/ws?token=" + user.userToken())) {
                 JsonNode missed = userOnA.awaitFrame("offline_messages").path("data").path("messages");
                 assertThat(missed.valueStream().map(message -> message.path("messageId").asString()))
                         .contains(answerWhileAway);
@@ -104,8 +104,8 @@ class NodeLossTest extends NodeTest {
         doomed = SecondNode.start("node-stopping");
         int doomedPort = SecondNode.portOf(doomed);
         try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
-             TestClient userOnDoomed = TestClient.connect(Nodes.uri(doomedPort, "/ws?token=" + user.userToken()));
-             TestClient adminOnDoomed = TestClient.connect(
+             TestSocket userOnDoomed = TestSocket.connect(Nodes.uri(doomedPort, "/ws?token=" + user.userToken()));
+             TestSocket adminOnDoomed = TestSocket.connect(
                      Nodes.uri(doomedPort, "/chat?type=admin&token=" + admin.adminToken()))) {
             List<String> connections = List.of(userOnDoomed, adminOnDoomed).stream()
                     .map(client -> client.awaitFrame("connection_established").path("data").path("connectionId")

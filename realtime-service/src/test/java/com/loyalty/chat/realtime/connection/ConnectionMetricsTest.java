@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +30,7 @@ class ConnectionMetricsTest extends NodeTest {
     @Test
     void theConnectionGaugeCountsAConnectionInItsDialectWhileItIsOpen() {
         double before = connections("chat");
-        try (TestClient client = connect("/chat?token=" + account.userToken())) {
+        try (TestSocket client = connect("/chat?token=" + account.userToken())) {
             client.awaitFrame("connection_established");
             assertThat(connections("chat")).isEqualTo(before + 1);
         }
@@ -42,7 +42,7 @@ class ConnectionMetricsTest extends NodeTest {
         double accepted = handshakes("accepted", "101");
         double refused = handshakes("refused", "401");
 
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.awaitFrame("connection_established");
         }
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws"))
@@ -54,7 +54,7 @@ class ConnectionMetricsTest extends NodeTest {
 
     @Test
     void framesCountInAndOut() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.awaitFrame("connection_established");
             double in = frames("in");
             double out = frames("out");

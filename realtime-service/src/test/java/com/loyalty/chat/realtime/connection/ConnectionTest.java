@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void connectionEstablishedIsTheFirstFrameAndDescribesTheConnection() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             JsonNode frame = client.awaitFrame("connection_established");
 
             assertThat(client.frames().getFirst()).isEqualTo(frame);
@@ -44,9 +44,9 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void anAdminTokenWithoutTypeMakesAnAdminConnectionAndTypeUserForcesAUserConnection() {
-        try (TestClient admin = connect("/ws?token=" + account.adminToken());
-             TestClient chatAdmin = connect("/chat?type=admin&role=admin&token=" + account.adminToken());
-             TestClient user = connect("/ws?type=user&token=" + account.adminToken())) {
+        try (TestSocket admin = connect("/ws?token=" + account.adminToken());
+             TestSocket chatAdmin = connect("/chat?type=admin&role=admin&token=" + account.adminToken());
+             TestSocket user = connect("/ws?type=user&token=" + account.adminToken())) {
 
             assertThat(admin.awaitFrame("connection_established").path("data").path("isAdmin").asBoolean()).isTrue();
             assertThat(chatAdmin.awaitFrame("connection_established").path("data").path("isAdmin").asBoolean())
@@ -58,7 +58,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void heartbeatAndPingAreAnsweredWithServerTimeAndTheRequestIdEchoed() {
-        try (TestClient client = connect("/chat?token=" + account.userToken())) {
+        try (TestSocket client = connect("/chat?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "heartbeat", "requestId", "hb-1")));
             client.send(frame(Map.of("type", "ping", "data", Map.of(), "requestId", "p-7")));
 
@@ -75,7 +75,7 @@ class ConnectionTest extends NodeTest {
     @Test
     void aRequestIdOf64CharactersIsEchoed() {
         String requestId = "请".repeat(64);
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "ping", "requestId", requestId)));
 
             assertThat(client.awaitFrame("pong").path("requestId").asString()).isEqualTo(requestId);
@@ -87,7 +87,7 @@ class ConnectionTest extends NodeTest {
         // The shape seen on the running system: a 24 KB array, echoed back and remembered.
         List<String> huge = Collections.nCopies(2_000, "0123456789");
         List<Object> invalid = List.of(huge, 7, "x".repeat(65), Map.of("id", "r-1"), true);
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.awaitFrame("offline_messages");
 
             invalid.forEach(requestId -> client.send(frame(Map.of("type", "ping", "requestId", requestId))));
@@ -107,7 +107,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void malformedJsonIsAnsweredWithError4000AndTheConnectionKeepsWorking() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send("{not json");
 
             JsonNode error = client.awaitFrame("error");
@@ -124,7 +124,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void unknownTypeIsAnsweredWithError4000NamingTheTypeAndTheConnectionKeepsWorking() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "dance", "requestId", "r-9")));
 
             JsonNode error = client.awaitFrame("error");
@@ -140,7 +140,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void aFrameWithoutTypeIsAnsweredWithError4000() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send("[1, 2]");
             client.send(frame(Map.of("data", Map.of())));
 
@@ -154,7 +154,7 @@ class ConnectionTest extends NodeTest {
     void contentOver16KilobytesOfUtf8IsAnsweredWithError4013AndTheTempMessageId() {
         // 5462 characters, but 16386 UTF-8 bytes: the limit is on bytes.
         String content = "聊".repeat(5462);
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "send_message", "data", Map.of("sessionId", "session_1_abcdef01",
                     "content", content, "messageType", "text", "tempMessageId", "temp_big"))));
 
@@ -170,7 +170,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void aFrameLargerThanTheReceiveBufferButWithinTheLimitArrivesWhole() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame(Map.of("type", "ping", "data", Map.of("padding", "x".repeat(60_000)),
                     "requestId", "large")));
 
@@ -181,7 +181,7 @@ class ConnectionTest extends NodeTest {
 
     @Test
     void aFrameOver64KilobytesClosesTheConnectionWith1009() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.awaitFrame("connection_established");
 
             client.send(frame(Map.of("type", "send_message", "data", Map.of("content", "x".repeat(70_000)))));
@@ -193,7 +193,7 @@ class ConnectionTest extends NodeTest {
     @Test
     void aFrameOver64KilobytesOfUtf8ClosesTheConnectionWith1009ThoughItHasFewerCharacters() {
         // 25,000 characters, but 75,000 UTF-8 bytes: the limit is on bytes.
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.awaitFrame("connection_established");
 
             client.send(frame(Map.of("type", "ping", "data", Map.of("padding", "聊".repeat(25_000)))));

@@ -23,12 +23,12 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +71,7 @@ class HeapCapacityTest {
         assertThat(capacity.cap()).isEqualTo(3);
         assertThat(capacity.limits().byHeap()).isEqualTo(3);
         String token = TestAccount.next("挤满了").userToken();
-        List<TestClient> admitted = new ArrayList<>();
+        List<TestSocket> admitted = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
                 admitted.add(connect(token));
@@ -97,7 +97,7 @@ class HeapCapacityTest {
             assertThat(envelope.path("msg").asString()).contains("full");
 
             for (int i = 0; i < admitted.size(); i++) {
-                TestClient client = admitted.get(i);
+                TestSocket client = admitted.get(i);
                 client.send("ping", Map.of(), "still-here-" + i);
                 String requestId = "still-here-" + i;
                 await().until(() -> client.find(frame -> "pong".equals(frame.path("type").asString())
@@ -106,15 +106,15 @@ class HeapCapacityTest {
 
             admitted.removeFirst().close();
             await().until(() -> registry.size() == 2);
-            try (TestClient next = connect(token)) {
+            try (TestSocket next = connect(token)) {
                 next.awaitFrame("offline_messages");
             }
         } finally {
-            admitted.forEach(TestClient::close);
+            admitted.forEach(TestSocket::close);
         }
     }
 
-    private TestClient connect(String token) {
-        return TestClient.connect(Nodes.uri(port, "/ws?token=" + token));
+    private TestSocket connect(String token) {
+        return TestSocket.connect(Nodes.uri(port, "/ws?token=" + token));
     }
 }

@@ -7,11 +7,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 /** A node of its own with a short idle timeout, so a silent client is closed while the test watches. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -27,7 +27,7 @@ class IdleTimeoutTest {
     @Test
     void aConnectionThatSendsNothingForTheIdleTimeoutIsClosedAsGoingAway() {
         String token = TestAccount.next("idle").userToken();
-        try (TestClient client = TestClient.connect(Nodes.uri(port, "/ws?token=" + token))) {
+        try (TestSocket client = TestSocket.connect(Nodes.uri(port, "/ws?token=" + token))) {
             client.awaitFrame("connection_established");
 
             assertThat(client.awaitCloseCode()).isEqualTo(1001);

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.localstack.LocalStackInitializer;
@@ -17,7 +18,6 @@ import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +39,7 @@ class LivenessTest {
 
     @Test
     void aConnectionThatAnswersPingsStaysOpen() {
-        try (TestClient client = connect()) {
+        try (TestSocket client = connect()) {
             client.awaitFrame("offline_messages");
 
             await().until(() -> client.pings() >= 3);
@@ -53,7 +53,7 @@ class LivenessTest {
     @Test
     void aHalfOpenConnectionThatAnswersNoPingIsClosed() {
         try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
-             TestClient client = connect()) {
+             TestSocket client = connect()) {
             String connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                     .asString();
             client.awaitFrame("offline_messages");
@@ -66,7 +66,7 @@ class LivenessTest {
         }
     }
 
-    private TestClient connect() {
-        return TestClient.connect(Nodes.uri(port, "/ws?token=" + TestAccount.next("心跳").userToken()));
+    private TestSocket connect() {
+        return TestSocket.connect(Nodes.uri(port, "/ws?token=" + TestAccount.next("心跳").userToken()));
     }
 }

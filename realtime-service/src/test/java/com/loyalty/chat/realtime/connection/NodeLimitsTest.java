@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.Topics;
@@ -31,7 +32,6 @@ import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -67,7 +67,7 @@ class NodeLimitsTest {
 
     @Test
     void framesOverTheRateLimitAreAnsweredWith4029AndDroppedAndTheConnectionStays() {
-        try (TestClient client = connect("/ws?token=" + TestAccount.next("急性子").userToken())) {
+        try (TestSocket client = connect("/ws?token=" + TestAccount.next("急性子").userToken())) {
             client.awaitFrame("offline_messages");
 
             for (int i = 1; i <= 5; i++) {
@@ -90,7 +90,7 @@ class NodeLimitsTest {
     @Test
     void aFullNodeRefusesTheHandshakeWith503AndSaysSo() throws Exception {
         String token = TestAccount.next("挤不进").userToken();
-        List<TestClient> admitted = new ArrayList<>();
+        List<TestSocket> admitted = new ArrayList<>();
         try {
             admitted.add(connect("/ws?token=" + token));
             admitted.add(connect("/ws?token=" + token));
@@ -109,14 +109,14 @@ class NodeLimitsTest {
             assertThat(envelope.path("success").asBoolean()).isFalse();
             assertThat(envelope.path("msg").asString()).contains("full");
         } finally {
-            admitted.forEach(TestClient::close);
+            admitted.forEach(TestSocket::close);
         }
     }
 
     @Test
     void aDrainingNodeTellsItsClientsToReconnectAndRefusesNewOnesWith503() throws Exception {
         String token = TestAccount.next("换节点").userToken();
-        try (TestClient client = connect("/chat?token=" + token)) {
+        try (TestSocket client = connect("/chat?token=" + token)) {
             client.awaitFrame("offline_messages");
 
             gate.stop();
@@ -138,8 +138,8 @@ class NodeLimitsTest {
         String fastSession = Events.newSessionId();
         String bigContent = "大".repeat(100_000);
         try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS);
-             TestClient slow = connect("/ws?token=" + slowUser.userToken());
-             TestClient fast = connect("/ws?token=" + fastUser.userToken())) {
+             TestSocket slow = connect("/ws?token=" + slowUser.userToken());
+             TestSocket fast = connect("/ws?token=" + fastUser.userToken())) {
             String slowConnection = slow.awaitFrame("connection_established").path("data").path("connectionId")
                     .asString();
             slow.awaitFrame("offline_messages");
@@ -166,8 +166,8 @@ class NodeLimitsTest {
         }
     }
 
-    private TestClient connect(String pathAndQuery) {
-        return TestClient.connect(Nodes.uri(port, pathAndQuery));
+    private TestSocket connect(String pathAndQuery) {
+        return TestSocket.connect(Nodes.uri(port, pathAndQuery));
     }
 
     private JsonNode get(String pathAndQuery) throws Exception {

@@ -6,9 +6,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +17,7 @@ class TokenExpiryTest extends NodeTest {
     @Test
     void whenTheTokenExpiresTheClientHearsError4002AndTheConnectionClosesWith4002() {
         String token = TestAccount.next("令牌将过期").userTokenExpiringAt(Instant.now().plusSeconds(2));
-        try (TestClient client = connect("/ws?token=" + token)) {
+        try (TestSocket client = connect("/ws?token=" + token)) {
             client.awaitFrame("offline_messages");
 
             JsonNode error = client.awaitFrame("error").path("data");

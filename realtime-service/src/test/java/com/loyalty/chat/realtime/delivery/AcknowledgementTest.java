@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
@@ -19,7 +20,6 @@ import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -48,8 +48,8 @@ class AcknowledgementTest extends NodeTest {
 
     @Test
     void anAckReceiptsEveryMessageUpToItsSequenceAsDeliveredToTheAcknowledgingSide() {
-        try (TestClient userClient = greeted(connect("/ws?token=" + user.userToken()));
-             TestClient adminClient = greeted(connect("/ws?token=" + admin.adminToken()))) {
+        try (TestSocket userClient = greeted(connect("/ws?token=" + user.userToken()));
+             TestSocket adminClient = greeted(connect("/ws?token=" + admin.adminToken()))) {
             String first = reply(adminClient, userClient, "第一条", "temp_a1").path("messageId").asString();
             JsonNode second = reply(adminClient, userClient, "第二条", "temp_a2");
 
@@ -66,8 +66,8 @@ class AcknowledgementTest extends NodeTest {
 
     @Test
     void aMessageTheSocketTookButTheClientNeverAcknowledgedIsNotReceipted() {
-        try (TestClient userClient = greeted(connect("/ws?token=" + user.userToken()));
-             TestClient adminClient = greeted(connect("/ws?token=" + admin.adminToken()))) {
+        try (TestSocket userClient = greeted(connect("/ws?token=" + user.userToken()));
+             TestSocket adminClient = greeted(connect("/ws?token=" + admin.adminToken()))) {
             String unacknowledged = reply(adminClient, userClient, "收到了吗", "temp_n1").path("messageId").asString();
             // Frames leave in order: once the pong is out, the socket has taken the reply.
             userClient.send("ping", Map.of(), "after-reply");
@@ -91,7 +91,7 @@ class AcknowledgementTest extends NodeTest {
 
     @Test
     void anAckWithoutSessionIdOrWithoutAPositiveWholeSequenceIsAnsweredWithError4000() {
-        try (TestClient userClient = greeted(connect("/ws?token=" + user.userToken()))) {
+        try (TestSocket userClient = greeted(connect("/ws?token=" + user.userToken()))) {
             userClient.send("ack", Map.of("sequence", 3), "no-session");
             userClient.send("ack", Map.of("sessionId", sessionId), "no-sequence");
             userClient.send("ack", Map.of("sessionId", sessionId, "sequence", "3"), "text-sequence");
@@ -109,7 +109,7 @@ class AcknowledgementTest extends NodeTest {
     }
 
     /** The admin replies and the user receives it; the reply's {@code new_message} data. */
-    private JsonNode reply(TestClient adminClient, TestClient userClient, String content, String tempMessageId) {
+    private JsonNode reply(TestSocket adminClient, TestSocket userClient, String content, String tempMessageId) {
         adminClient.send("chat_message", Map.of("sessionId", sessionId, "content", content,
                 "tempMessageId", tempMessageId));
         String messageId = messageService.awaitStored(admin.userId(), tempMessageId).messageId();
@@ -121,7 +121,7 @@ class AcknowledgementTest extends NodeTest {
                 && record.value().path("messageIds").valueStream().anyMatch(id -> messageId.equals(id.asString()));
     }
 
-    private static TestClient greeted(TestClient client) {
+    private static TestSocket greeted(TestSocket client) {
         client.awaitFrame("offline_messages");
         return client;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionStatus;
@@ -19,7 +20,6 @@ import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.MessageServiceStub;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -68,8 +68,8 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @EnumSource(Dialect.class)
     void aUsersMessageIsAcknowledgedOnceStoredAndReachesTheAdminOnTheOtherNodeWhoseAckReceiptsIt(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "积分没到账",
                     "messageType", "text", "tempMessageId", "temp_u1"), "req-u1");
@@ -95,8 +95,8 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @EnumSource(Dialect.class)
     void anAdminsReplyReachesTheUserOnTheOtherNodeWhoseAckReceiptsIt(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "您好，请讲",
                     "messageType", "text", "tempMessageId", "temp_a1"), "req-a1");
@@ -120,8 +120,8 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     void typingOnOneSideReachesTheOtherSideOnTheOtherNode(Dialect dialect) {
         // Neither node has heard of the session: both ask session-service, each as its own client.
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             userOnA.send("typing_start", Map.of("sessionId", sessionId));
             JsonNode userTyping = adminOnB.awaitFrame("user_typing", "sessionId", sessionId).path("data");
@@ -145,8 +145,8 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @EnumSource(Dialect.class)
     void markReadOnOneSideReachesTheOtherSideOnTheOtherNodeAsMessagesRead(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
             userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "在吗", "tempMessageId", "temp_r1"));
             String question = messageService.awaitStored(user.userId(), "temp_r1").messageId();
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "在", "tempMessageId", "temp_r2"));
@@ -172,12 +172,12 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aNewSessionReachesAdminsOnTheOtherNodeAndItsUser(Dialect dialect) {
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             Events.publish(Events.opened(sessionId, user.profile()));
 
-            for (TestClient client : List.of(adminOnB, userOnA)) {
+            for (TestSocket client : List.of(adminOnB, userOnA)) {
                 JsonNode opened = client.awaitFrame("new_session", "sessionId", sessionId).path("data");
                 assertThat(opened.path("userId").asLong()).isEqualTo(user.userId());
                 assertThat(opened.path("userInfo").path("nickname").asString()).isEqualTo("小明");
@@ -188,13 +188,13 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aStatusChangeReachesTheAdminOnTheOtherNodeAndTheUser(Dialect dialect) {
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             Events.publish(Events.statusChanged(sessionId, user.userId(), SessionStatus.WAITING,
                     SessionStatus.ASSIGNED, admin.profile()));
 
-            for (TestClient client : List.of(adminOnB, userOnA)) {
+            for (TestSocket client : List.of(adminOnB, userOnA)) {
                 JsonNode changed = client.awaitFrame(dialect.statusChange, "sessionId", sessionId).path("data");
                 assertThat(changed.path("status").asString()).isEqualTo("assigned");
             }
@@ -204,7 +204,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void aRefusedMessageReachesItsSenderAsAnErrorWithTheRequestIdAndTempMessageId(Dialect dialect) {
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()))) {
             userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "迟到的消息",
                     "tempMessageId", "temp_late"), "req-late");
 
@@ -222,8 +222,8 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @EnumSource(Dialect.class)
     void aRepeatedTempMessageIdIsAnsweredWithTheFirstIdAndReachesTheAdminOnce(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
             Map<String, String> message = Map.of("sessionId", sessionId, "content", "重发", "tempMessageId", "temp_x");
             userOnA.send("send_message", message, "first");
             String messageId = userOnA.awaitFrame("message_sent").path("data").path("messageId").asString();
@@ -245,10 +245,10 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     @EnumSource(Dialect.class)
     void everyConnectionOfAUserOrAdminOnEitherNodeGetsEachEvent(Dialect dialect) {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
-        try (TestClient userOnA = greeted(connectA(dialect.userPath + user.userToken()));
-             TestClient userOnB = greeted(connectB(dialect.userPath + user.userToken()));
-             TestClient adminOnA = greeted(connectA(dialect.adminPath + admin.adminToken()));
-             TestClient adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
+        try (TestSocket userOnA = greeted(connectA(dialect.userPath + user.userToken()));
+             TestSocket userOnB = greeted(connectB(dialect.userPath + user.userToken()));
+             TestSocket adminOnA = greeted(connectA(dialect.adminPath + admin.adminToken()));
+             TestSocket adminOnB = greeted(connectB(dialect.adminPath + admin.adminToken()))) {
 
             userOnA.send("send_message", Map.of("sessionId", sessionId, "content", "多端", "tempMessageId", "temp_m1"),
                     "req-m1");
@@ -256,11 +256,11 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
             adminOnB.send("chat_message", Map.of("sessionId", sessionId, "content", "收到", "tempMessageId", "temp_m2"));
             String answer = messageService.awaitStored(admin.userId(), "temp_m2").messageId();
 
-            for (TestClient adminClient : List.of(adminOnA, adminOnB)) {
+            for (TestSocket adminClient : List.of(adminOnA, adminOnB)) {
                 adminClient.awaitFrame(frame -> question.equals(dialect.messageIdIn(frame)));
                 adminClient.awaitFrame("message_sent", "messageId", answer);
             }
-            for (TestClient userClient : List.of(userOnA, userOnB)) {
+            for (TestSocket userClient : List.of(userOnA, userOnB)) {
                 userClient.awaitFrame("new_message", "messageId", answer);
                 userClient.awaitFrame("message_sent", "messageId", question);
             }
@@ -279,7 +279,7 @@ class ConversationAcrossNodesTest extends TwoNodeTest {
     }
 
     /** Once a client has its greeting, anything routed to it comes after. */
-    private static TestClient greeted(TestClient client) {
+    private static TestSocket greeted(TestSocket client) {
         client.awaitFrame("offline_messages");
         return client;
     }

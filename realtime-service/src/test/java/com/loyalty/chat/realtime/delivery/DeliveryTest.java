@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
 import com.loyalty.chat.contracts.events.SenderType;
@@ -20,7 +21,6 @@ import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,8 +47,8 @@ class DeliveryTest extends TwoNodeTest {
 
     @Test
     void aUsersMessageReachesTheSenderAsMessageSentAndTheSessionAdminOnAnotherNodeAsNewMessage() {
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken());
-             TestClient adminOnB = connectB("/ws?token=" + admin.adminToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken());
+             TestSocket adminOnB = connectB("/ws?token=" + admin.adminToken())) {
             adminOnB.awaitFrame("connection_established");
 
             userOnA.send(sendMessage("send_message", sessionId, "在吗？", "temp_u1"));
@@ -81,8 +81,8 @@ class DeliveryTest extends TwoNodeTest {
     @Test
     void anAssignedSessionsMessageReachesOnlyItsAdmin() {
         TestAccount otherAdmin = TestAccount.next("另一位客服");
-        try (TestClient adminOnB = connectB("/ws?token=" + admin.adminToken());
-             TestClient otherAdminOnA = connectA("/ws?token=" + otherAdmin.adminToken())) {
+        try (TestSocket adminOnB = connectB("/ws?token=" + admin.adminToken());
+             TestSocket otherAdminOnA = connectA("/ws?token=" + otherAdmin.adminToken())) {
             adminOnB.awaitFrame("connection_established");
             otherAdminOnA.awaitFrame("connection_established");
 
@@ -105,8 +105,8 @@ class DeliveryTest extends TwoNodeTest {
     @Test
     void anUnassignedSessionsMessageReachesEveryAdminOnEveryNodeInTheirDialect() {
         TestAccount chatAdmin = TestAccount.next("老前端客服");
-        try (TestClient v2AdminOnA = connectA("/ws?token=" + admin.adminToken());
-             TestClient chatAdminOnB = connectB("/chat?type=admin&role=admin&token=" + chatAdmin.adminToken())) {
+        try (TestSocket v2AdminOnA = connectA("/ws?token=" + admin.adminToken());
+             TestSocket chatAdminOnB = connectB("/chat?type=admin&role=admin&token=" + chatAdmin.adminToken())) {
             v2AdminOnA.awaitFrame("connection_established");
             chatAdminOnB.awaitFrame("connection_established");
 
@@ -131,8 +131,8 @@ class DeliveryTest extends TwoNodeTest {
 
     @Test
     void anAdminsReplyReachesTheAdminAsMessageSentAndTheUserOnAnotherNodeAsNewMessage() {
-        try (TestClient chatAdminOnB = connectB("/chat?type=admin&token=" + admin.adminToken());
-             TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket chatAdminOnB = connectB("/chat?type=admin&token=" + admin.adminToken());
+             TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("connection_established");
 
             chatAdminOnB.send(sendMessage("chat_message", sessionId, "您好，有什么可以帮您？", "temp_admin_1"));
@@ -150,14 +150,14 @@ class DeliveryTest extends TwoNodeTest {
     @Test
     void aNewSessionIsAnnouncedToEveryAdminOnEveryNode() {
         TestAccount chatAdmin = TestAccount.next("老前端客服");
-        try (TestClient v2AdminOnA = connectA("/ws?token=" + admin.adminToken());
-             TestClient chatAdminOnB = connectB("/chat?type=admin&token=" + chatAdmin.adminToken())) {
+        try (TestSocket v2AdminOnA = connectA("/ws?token=" + admin.adminToken());
+             TestSocket chatAdminOnB = connectB("/chat?type=admin&token=" + chatAdmin.adminToken())) {
             v2AdminOnA.awaitFrame("connection_established");
             chatAdminOnB.awaitFrame("connection_established");
 
             Events.publish(Events.opened(sessionId, user.profile()));
 
-            for (TestClient admin : new TestClient[] {v2AdminOnA, chatAdminOnB}) {
+            for (TestSocket admin : new TestSocket[] {v2AdminOnA, chatAdminOnB}) {
                 JsonNode session = admin.awaitFrame("new_session", "sessionId", sessionId).path("data");
                 assertThat(session.path("userId").asLong()).isEqualTo(user.userId());
                 assertThat(session.path("userInfo").path("userId").asLong()).isEqualTo(user.userId());
@@ -174,9 +174,9 @@ class DeliveryTest extends TwoNodeTest {
     @Test
     void aStatusChangeReachesAdminsAndTheUserAsSessionStatusAndOnChatAsSessionStatusChanged() {
         TestAccount chatAdmin = TestAccount.next("老前端客服");
-        try (TestClient v2AdminOnA = connectA("/ws?token=" + chatAdmin.adminToken());
-             TestClient chatAdminOnB = connectB("/chat?type=admin&token=" + chatAdmin.adminToken());
-             TestClient userOnB = connectB("/ws?token=" + user.userToken())) {
+        try (TestSocket v2AdminOnA = connectA("/ws?token=" + chatAdmin.adminToken());
+             TestSocket chatAdminOnB = connectB("/chat?type=admin&token=" + chatAdmin.adminToken());
+             TestSocket userOnB = connectB("/ws?token=" + user.userToken())) {
             v2AdminOnA.awaitFrame("connection_established");
             chatAdminOnB.awaitFrame("connection_established");
             userOnB.awaitFrame("connection_established");
@@ -184,7 +184,7 @@ class DeliveryTest extends TwoNodeTest {
             Events.publish(Events.statusChanged(sessionId, user.userId(), SessionStatus.WAITING,
                     SessionStatus.ASSIGNED, admin.profile()));
 
-            for (TestClient v2 : new TestClient[] {v2AdminOnA, userOnB}) {
+            for (TestSocket v2 : new TestSocket[] {v2AdminOnA, userOnB}) {
                 JsonNode status = v2.awaitFrame("session_status", "sessionId", sessionId).path("data");
                 assertThat(status.path("status").asString()).isEqualTo("assigned");
                 assertThat(status.path("oldStatus").asString()).isEqualTo("waiting");
@@ -201,7 +201,7 @@ class DeliveryTest extends TwoNodeTest {
 
     @Test
     void aRejectedMessageReachesTheSenderAsAnErrorWithItsTempMessageId() {
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("connection_established");
 
             Events.publish(Events.rejected(sessionId, user.userId(), SenderType.USER, "temp_late", 4009, "会话已关闭"));
@@ -215,7 +215,7 @@ class DeliveryTest extends TwoNodeTest {
 
     @Test
     void afterTheOpenSessionClosesTheUsersNextMessageAsksSessionServiceAgain() {
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             String openSession = SessionServiceStub.sessionIdOf(user.userId());
             userOnA.send(Kafka.JSON.writeValueAsString(Map.of("type", "send_message",
                     "data", Map.of("content", "first", "tempMessageId", "temp_c1"))));
@@ -237,9 +237,9 @@ class DeliveryTest extends TwoNodeTest {
     @Test
     void everyFrameCarryingAMessageCarriesItsSequenceInTheSession() {
         TestAccount chatAdmin = TestAccount.next("老前端客服");
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken());
-             TestClient adminOnB = connectB("/ws?token=" + admin.adminToken());
-             TestClient chatAdminOnA = connectA("/chat?type=admin&token=" + chatAdmin.adminToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken());
+             TestSocket adminOnB = connectB("/ws?token=" + admin.adminToken());
+             TestSocket chatAdminOnA = connectA("/chat?type=admin&token=" + chatAdmin.adminToken())) {
             adminOnB.awaitFrame("offline_messages");
             chatAdminOnA.awaitFrame("offline_messages");
             Events.publish(Events.stored(sessionId, user.userId(), SenderType.USER, "小明", "第一条", "temp_s0",
@@ -261,7 +261,7 @@ class DeliveryTest extends TwoNodeTest {
 
     @Test
     void aMessageArrivingAfterALaterOneOfItsSessionIsNotPushedSoNoClientSeesThemOutOfOrder() {
-        try (TestClient userOnA = connectA("/ws?token=" + user.userToken())) {
+        try (TestSocket userOnA = connectA("/ws?token=" + user.userToken())) {
             userOnA.awaitFrame("offline_messages");
             MessageStored second = Events.stored(sessionId, 2, admin.userId(), SenderType.ADMIN, "客服小李", "二",
                     "temp_o2", user.userId(), admin.userId());

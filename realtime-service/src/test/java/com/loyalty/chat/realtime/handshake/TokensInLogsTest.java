@@ -13,11 +13,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 /**
  * Tokens travel in the handshake's query string, so every log of the node must leave them out: a node of its own
@@ -40,7 +40,7 @@ class TokensInLogsTest {
     @Test
     void theAccessLogShowsTheHandshakesPathButNotItsToken(CapturedOutput output) {
         String token = account.adminToken();
-        try (TestClient client = TestClient.connect(Nodes.uri(port, "/chat?type=admin&token=" + token))) {
+        try (TestSocket client = TestSocket.connect(Nodes.uri(port, "/chat?type=admin&token=" + token))) {
             client.awaitFrame("connection_established");
         }
 

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,7 +38,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void sendMessageBecomesACommandWhoseSenderComesFromTheTokenNotTheFrame() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame("send_message", Map.of("sessionId", "session_1_abcdef01", "content", "你好",
                     "messageType", "text", "tempMessageId", "temp_1",
                     "senderInfo", Map.of("userId", 1, "userType", "admin", "nickname", "冒充者"),
@@ -65,7 +65,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void chatMessageOnAnAdminConnectionIsSentAsTheAdmin() {
-        try (TestClient client = connect("/chat?type=admin&token=" + account.adminToken())) {
+        try (TestSocket client = connect("/chat?type=admin&token=" + account.adminToken())) {
             client.send(frame("chat_message", Map.of("sessionId", "session_2_abcdef02", "content", "您好，请讲",
                     "messageType", "text", "tempMessageId", "temp_admin_1")));
 
@@ -81,7 +81,7 @@ class MessageCommandsTest extends NodeTest {
     @Test
     void aUserWithoutSessionIdWritesIntoTheOpenSessionSessionServiceNamesAskedOnce() {
         String token = account.userToken();
-        try (TestClient client = connect("/ws?token=" + token)) {
+        try (TestSocket client = connect("/ws?token=" + token)) {
             client.send(frame("send_message", Map.of("content", "first", "tempMessageId", "temp_a")));
             client.send(frame("send_message", Map.of("content", "second", "tempMessageId", "temp_b")));
 
@@ -100,7 +100,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void anAdminWithoutSessionIdIsAnsweredWithError4000() {
-        try (TestClient client = connect("/ws?token=" + account.adminToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.adminToken())) {
             client.send(frame("send_message", Map.of("content", "hello", "tempMessageId", "temp_lost"), "req-1"));
 
             JsonNode error = client.awaitFrame("error");
@@ -114,7 +114,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void blankContentAndClientSystemMessagesAreAnsweredWithError4000() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame("send_message", Map.of("sessionId", "session_3_abcdef03", "content", "  ",
                     "tempMessageId", "temp_blank")));
             client.send(frame("send_message", Map.of("sessionId", "session_3_abcdef03", "content", "hi",
@@ -134,7 +134,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void markReadBecomesACommandForAllMessagesOrTheNamedOnes() {
-        try (TestClient client = connect("/chat?type=admin&token=" + account.adminToken())) {
+        try (TestSocket client = connect("/chat?type=admin&token=" + account.adminToken())) {
             client.send(frame("mark_read", Map.of("sessionId", "session_4_abcdef04", "allMessages", true)));
             client.send(frame("mark_read", Map.of("sessionId", "session_5_abcdef05",
                     "messageIds", List.of("msg_1_aaaaaaaa", "msg_2_bbbbbbbb"))));
@@ -153,7 +153,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void markReadWithoutSessionOrWithoutWhatToMarkIsAnsweredWithError4000() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame("mark_read", Map.of("allMessages", true), "no-session"));
             client.send(frame("mark_read", Map.of("sessionId", "session_6_abcdef06"), "nothing"));
 
@@ -168,7 +168,7 @@ class MessageCommandsTest extends NodeTest {
 
     @Test
     void aSendMessageWithAnInvalidRequestIdIsRefusedWith4000AndNotSent() {
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(Kafka.JSON.writeValueAsString(Map.of("type", "send_message", "requestId", List.of("r", 1),
                     "data", Map.of("sessionId", "session_7_abcdef07", "content", "hi", "tempMessageId", "temp_bad"))));
             client.send(frame("send_message", Map.of("sessionId", "session_7_abcdef07", "content", "hi",
@@ -186,7 +186,7 @@ class MessageCommandsTest extends NodeTest {
     @Test
     void aTempMessageIdOver100CharactersIsRefusedWith4000WithoutEchoingItAndNotSent() {
         String tooLong = "t".repeat(101);
-        try (TestClient client = connect("/ws?token=" + account.userToken())) {
+        try (TestSocket client = connect("/ws?token=" + account.userToken())) {
             client.send(frame("send_message", Map.of("sessionId", "session_8_abcdef08", "content", "hi",
                     "tempMessageId", tooLong), "long-temp"));
             client.send(frame("send_message", Map.of("sessionId", "session_8_abcdef08", "content", "hi",

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Events;
 import com.loyalty.chat.realtime.support.SessionServiceStub;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +26,8 @@ class TypingTest extends NodeTest {
     void aSessionTheNodeHasNotHeardOfIsLookedUpOnceWithTheClientsOwnToken() {
         SessionServiceStub.shared().register(sessionId, user.userId(), admin.userId());
         String token = user.userToken();
-        try (TestClient typist = connect("/ws?token=" + token);
-             TestClient watcher = connect("/ws?token=" + admin.adminToken())) {
+        try (TestSocket typist = connect("/ws?token=" + token);
+             TestSocket watcher = connect("/ws?token=" + admin.adminToken())) {
             watcher.awaitFrame("offline_messages");
 
             typist.send("typing_start", Map.of("sessionId", sessionId));
@@ -46,8 +46,8 @@ class TypingTest extends NodeTest {
 
     @Test
     void aSessionTheNodeLearntFromEventsNeedsNoLookUp() {
-        try (TestClient typist = connect("/ws?token=" + user.userToken());
-             TestClient watcher = connect("/ws?token=" + admin.adminToken())) {
+        try (TestSocket typist = connect("/ws?token=" + user.userToken());
+             TestSocket watcher = connect("/ws?token=" + admin.adminToken())) {
             watcher.awaitFrame("offline_messages");
             Events.publish(Events.opened(sessionId, user.profile()));
             watcher.awaitFrame("new_session", "sessionId", sessionId);
@@ -63,7 +63,7 @@ class TypingTest extends NodeTest {
     @Test
     void typingInAnotherUsersSessionIsAnsweredWith4004AndWithoutSessionIdWith4000() {
         SessionServiceStub.shared().register(sessionId, TestAccount.next("别人").userId(), null);
-        try (TestClient typist = connect("/chat?token=" + user.userToken())) {
+        try (TestSocket typist = connect("/chat?token=" + user.userToken())) {
             typist.send("typing_start", Map.of("sessionId", sessionId), "theirs");
             typist.send("typing_stop", Map.of(), "none");
 

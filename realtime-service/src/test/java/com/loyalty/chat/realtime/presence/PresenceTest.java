@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.Topics;
 import com.loyalty.chat.realtime.NodeTest;
 import com.loyalty.chat.realtime.support.Kafka;
 import com.loyalty.chat.realtime.support.TestAccount;
-import com.loyalty.chat.realtime.support.TestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +23,7 @@ class PresenceTest extends NodeTest {
     void openingAndClosingAConnectionArePublishedKeyedByNode() {
         try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS)) {
             String connectionId;
-            try (TestClient client = connect("/chat?type=admin&token=" + account.adminToken())) {
+            try (TestSocket client = connect("/chat?type=admin&token=" + account.adminToken())) {
                 connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                         .asString();
                 var opened = presence.awaitRecord(record -> isAbout(record, "ConnectionOpened", connectionId));
@@ -42,7 +42,7 @@ class PresenceTest extends NodeTest {
     void everyEventOfThisProcessCarriesOneRunId() {
         try (TopicReader<JsonNode> presence = Kafka.tail(Topics.PRESENCE_EVENTS)) {
             String connectionId;
-            try (TestClient client = connect("/ws?token=" + account.userToken())) {
+            try (TestSocket client = connect("/ws?token=" + account.userToken())) {
                 connectionId = client.awaitFrame("connection_established").path("data").path("connectionId")
                         .asString();
             }

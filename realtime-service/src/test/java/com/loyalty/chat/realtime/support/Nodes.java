@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.loyalty.chat.chassis.testing.TestSocket;
 import com.loyalty.chat.contracts.events.SenderType;
 
 /**
@@ -33,7 +34,7 @@ public final class Nodes {
         }
         TestAccount admin = TestAccount.next("probe admin");
         TestAccount user = TestAccount.next("probe user");
-        try (TestClient client = TestClient.connect(uri(port, "/ws?token=" + admin.adminToken()))) {
+        try (TestSocket client = TestSocket.connect(uri(port, "/ws?token=" + admin.adminToken()))) {
             String sessionId = Events.newSessionId();
             await().pollInterval(Duration.ofMillis(500)).until(() -> {
                 Events.publish(Events.opened(sessionId, user.profile()));

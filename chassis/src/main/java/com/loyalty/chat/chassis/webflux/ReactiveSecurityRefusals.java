@@ -1,4 +1,4 @@
-package com.loyalty.chat.realtime.handshake;
+package com.loyalty.chat.chassis.webflux;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,30 +16,30 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's refusals of a handshake, in the envelope, as the chassis's servlet {@code SecurityRefusals}
- * answers them for the other services: no token 401/4001, a token that was presented but failed (bad signature,
- * expired, malformed, a subject that is no user id) 401/4002, and a token that could not be checked because the
- * issuer's key set is out of reach 503/5003 (the client may try again) instead of a bare 500.
+ * Spring Security's refusals in the envelope, for a reactive service, as the servlet services' {@code
+ * SecurityRefusals} answer them: no token 401/4001, a token that was presented but failed (bad signature, expired,
+ * malformed, a subject that is no user id) 401/4002, a caller without the role 403/4003. As the bearer-token
+ * filter's failure handler too, a token that could not be checked because the issuer's key set is out of reach
+ * answers 503/5003 (the client may try again) instead of a bare 500.
  */
-final class TokenRefusals implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
+public final class ReactiveSecurityRefusals implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler,
         ServerAuthenticationFailureHandler {
 
-    private final EnvelopeErrors errors;
+    private final EnvelopeResponses envelopes;
 
-    TokenRefusals(EnvelopeErrors errors) {
-        this.errors = errors;
+    ReactiveSecurityRefusals(EnvelopeResponses envelopes) {
+        this.envelopes = envelopes;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         if (failure instanceof AuthenticationServiceException) {
-            return errors.write(exchange.getResponse(), ErrorCode.UNAVAILABLE, ErrorCode.UNAVAILABLE.defaultMessage());
+            return envelopes.write(exchange, ErrorCode.UNAVAILABLE);
         }
         boolean tokenPresented = failure instanceof OAuth2AuthenticationException;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
-        ErrorCode code = tokenPresented ? ErrorCode.TOKEN_INVALID : ErrorCode.TOKEN_MISSING;
-        return errors.write(exchange.getResponse(), code, code.defaultMessage());
+        return envelopes.write(exchange, tokenPresented ? ErrorCode.TOKEN_INVALID : ErrorCode.TOKEN_MISSING);
     }
 
     @Override
@@ -49,6 +49,6 @@ final class TokenRefusals implements ServerAuthenticationEntryPoint, ServerAcces
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return errors.write(exchange.getResponse(), ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN.defaultMessage());
+        return envelopes.write(exchange, ErrorCode.FORBIDDEN);
     }
 }

@@ -1,12 +1,10 @@
-package com.loyalty.chat.gateway.error;
+package com.loyalty.chat.chassis.webflux;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.chassis.metrics.ErrorAnswers;
@@ -16,23 +14,29 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an error envelope with the code's real HTTP status, for every error the gateway answers itself. */
-@Component
-public class EnvelopeWriter {
+/**
+ * Writes an error envelope with the code's real HTTP status, for every error a reactive service answers itself
+ * (refused handshakes, tokens, paths, rate limits), and counts it.
+ */
+public final class EnvelopeResponses {
 
     private final JsonMapper jsonMapper;
     private final ErrorAnswers answers;
 
-    EnvelopeWriter(JsonMapper jsonMapper, ErrorAnswers answers) {
+    EnvelopeResponses(JsonMapper jsonMapper, ErrorAnswers answers) {
         this.jsonMapper = jsonMapper;
         this.answers = answers;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode) {
-        return write(exchange, HttpStatus.valueOf(errorCode.httpStatus()), errorCode, errorCode.defaultMessage());
+        return write(exchange, errorCode, errorCode.defaultMessage());
     }
 
-    /** For a refusal whose HTTP status is not the code's own (a 405 or a 415 answers 4000). */
+    public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode, String message) {
+        return write(exchange, HttpStatus.valueOf(errorCode.httpStatus()), errorCode, message);
+    }
+
+    /** For a refusal whose HTTP status is not the code's own (405, 415 and 426 answer 4000). */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, ErrorCode errorCode, String message) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
@@ -45,7 +49,6 @@ public class EnvelopeWriter {
         // answer written here on the same keep-alive connection was not read until the client gave up 60 s later.
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");
         byte[] body = jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode, message));
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }
