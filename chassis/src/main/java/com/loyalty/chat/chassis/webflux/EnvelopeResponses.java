@@ -5,9 +5,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.loyalty.chat.chassis.metrics.ErrorAnswers;
+import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -34,6 +36,21 @@ public final class EnvelopeResponses {
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode errorCode, String message) {
         return write(exchange, HttpStatus.valueOf(errorCode.httpStatus()), errorCode, message);
+    }
+
+    /**
+     * A 4xx WebFlux raised at the door: an unknown path is 4004; anything else keeps its status and headers (405
+     * with {@code Allow}, 406, 415, 400) and answers 4000, the contract's code for a request the client must change.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, ResponseStatusException refusal) {
+        HttpStatusCode status = refusal.getStatusCode();
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return write(exchange, ErrorCode.NOT_FOUND);
+        }
+        if (!exchange.getResponse().isCommitted()) {
+            exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
+        }
+        return write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
     }
 
     /** For a refusal whose HTTP status is not the code's own (405, 415 and 426 answer 4000). */

@@ -9,12 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.gateway.logging.LoggedPath;
@@ -41,20 +39,9 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
-            return refused(exchange, refusal);
+            return envelopeWriter.write(exchange, refusal);
         }
         return envelopeWriter.write(exchange, classify(exchange, failure));
-    }
-
-    private Mono<Void> refused(ServerWebExchange exchange, ResponseStatusException refusal) {
-        HttpStatusCode status = refusal.getStatusCode();
-        if (status.value() == HttpStatus.NOT_FOUND.value()) {
-            return envelopeWriter.write(exchange, ErrorCode.NOT_FOUND);
-        }
-        if (!exchange.getResponse().isCommitted()) {
-            exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
-        }
-        return envelopeWriter.write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
     }
 
     private ErrorCode classify(ServerWebExchange exchange, Throwable failure) {

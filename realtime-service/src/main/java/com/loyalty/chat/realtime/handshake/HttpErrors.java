@@ -4,13 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -36,14 +33,7 @@ class HttpErrors implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
-            HttpStatusCode status = refusal.getStatusCode();
-            if (status.value() == HttpStatus.NOT_FOUND.value()) {
-                return errors.write(exchange, ErrorCode.NOT_FOUND);
-            }
-            if (!exchange.getResponse().isCommitted()) {
-                exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
-            }
-            return errors.write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
+            return errors.write(exchange, refusal);
         }
         log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
         return errors.write(exchange, ErrorCode.INTERNAL);
