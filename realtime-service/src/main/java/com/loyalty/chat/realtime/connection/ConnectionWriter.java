@@ -2,6 +2,8 @@ package com.loyalty.chat.realtime.connection;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +28,11 @@ import com.loyalty.chat.realtime.protocol.EncodedFrame;
  * routed to it while the greeting was still being put together. Pings skip the queue as greeting frames do: they ask
  * whether the client is there, not whether it has caught up.
  *
+ * <p>What queued while the socket took the last frames goes in one batch (up to {@value #BATCH_FRAMES} frames or
+ * {@value #BATCH_BYTES} bytes, one flush, one wake-up of the writer): a connection that receives a thousand frames a
+ * second (an admin's) would otherwise need a round trip through its event loop per frame, and fall behind on a busy
+ * node. A ping, or a frame with something to do once written (a greeting part, a closing frame), ends a batch.
+ *
  * <p>Spring's servlet {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
  */
@@ -38,6 +45,8 @@ final class ConnectionWriter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer-", 0).factory();
     private static final long NOT_WRITING = Long.MIN_VALUE;
+    static final int BATCH_FRAMES = 64;
+    static final int BATCH_BYTES = 64 * 1024;
 
     /** A frame (null for a ping), and what to do once the socket has taken it (null for nothing). */
     private record Outgoing(@Nullable EncodedFrame frame, @Nullable Runnable afterWritten) {
@@ -211,23 +220,48 @@ final class ConnectionWriter {
     /** One drainer at a time; the re-check after releasing catches a frame offered while it was letting go. */
     private void drain() {
         do {
-            Outgoing next;
-            while (!closed.get() && (next = next()) != null) {
-                release(next.length());
-                write(next);
+            List<Outgoing> batch;
+            while (!closed.get() && !(batch = nextBatch()).isEmpty()) {
+                write(batch);
             }
             draining.set(false);
         } while (!closed.get() && hasWork() && draining.compareAndSet(false, true));
     }
 
-    private void write(Outgoing outgoing) {
+    /** Text frames in order; only the last may be a ping or have something to do once written. */
+    private List<Outgoing> nextBatch() {
+        List<Outgoing> batch = new ArrayList<>(4);
+        int bytes = 0;
+        Outgoing next;
+        while (batch.size() < BATCH_FRAMES && bytes < BATCH_BYTES && (next = next()) != null) {
+            release(next.length());
+            batch.add(next);
+            bytes += next.length();
+            if (next.frame() == null || next.afterWritten() != null) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    private void write(List<Outgoing> batch) {
+        Outgoing last = batch.getLast();
+        List<byte[]> texts = new ArrayList<>(batch.size());
+        for (Outgoing outgoing : batch) {
+            if (outgoing.frame() != null) {
+                texts.add(outgoing.frame().payload());
+            }
+        }
         long started = System.nanoTime();
         writeStartedNanos = started;
         try {
-            if (outgoing.frame() == null) {
+            if (texts.size() == 1) {
+                socket.sendText(texts.getFirst());
+            } else if (!texts.isEmpty()) {
+                socket.sendTexts(texts);
+            }
+            if (last.frame() == null) {
                 socket.sendPing();
-            } else {
-                socket.sendText(outgoing.frame().payload());
             }
         } catch (IOException | RuntimeException e) {
             // The socket gives up on a blocked write after the send time limit: that client is too slow.
@@ -241,12 +275,12 @@ final class ConnectionWriter {
         } finally {
             writeStartedNanos = NOT_WRITING;
         }
-        if (outgoing.frame() != null) {
+        for (int i = 0; i < texts.size(); i++) {
             tally.sent();
         }
-        if (outgoing.afterWritten() != null) {
+        if (last.afterWritten() != null) {
             try {
-                outgoing.afterWritten().run();
+                last.afterWritten().run();
             } catch (RuntimeException e) {
                 log.warn("After writing to {}", socket.id(), e);
             }

@@ -2,21 +2,24 @@ package com.loyalty.chat.realtime.connection;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * A connection's Netty channel. Frames are written straight to the channel, one at a time by the connection's writer,
- * which waits on a virtual thread until the channel has flushed each one: Netty's own outbound buffer then never holds
- * more than one frame per connection, and the connection's queue stays where the node bounds it.
+ * A connection's Netty channel. Frames are written straight to the channel by the connection's writer, a frame or a
+ * batch of what queued at a time, and the writer waits on a virtual thread until the channel has flushed them: Netty's
+ * own outbound buffer then never holds more than one batch per connection, and the connection's queue stays where the
+ * node bounds it.
  */
 final class NettySocket implements ClientSocket {
 
@@ -41,13 +44,32 @@ final class NettySocket implements ClientSocket {
         write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)));
     }
 
+    /**
+     * One task on the channel's event loop, one flush and one wait for all: Netty completes a channel's writes in
+     * order, so the last one's outcome is the batch's.
+     */
+    @Override
+    public void sendTexts(List<byte[]> texts) throws IOException {
+        ChannelPromise last = channel.newPromise();
+        channel.eventLoop().execute(() -> {
+            for (int i = 0; i < texts.size() - 1; i++) {
+                channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(texts.get(i))));
+            }
+            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(texts.getLast())), last);
+        });
+        await(last);
+    }
+
     @Override
     public void sendPing() throws IOException {
         write(new PingWebSocketFrame());
     }
 
     private void write(WebSocketFrame frame) throws IOException {
-        ChannelFuture written = channel.writeAndFlush(frame);
+        await(channel.writeAndFlush(frame));
+    }
+
+    private void await(ChannelFuture written) throws IOException {
         try {
             if (!written.await(sendTimeLimitMillis)) {
                 throw new IOException("the socket took no frame for " + sendTimeLimitMillis + " ms");

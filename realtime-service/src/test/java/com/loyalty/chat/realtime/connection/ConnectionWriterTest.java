@@ -3,10 +3,12 @@ package com.loyalty.chat.realtime.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +28,8 @@ import com.loyalty.chat.realtime.protocol.EncodedFrame;
 
 class ConnectionWriterTest {
 
-    private final ClientSocket session = mock(ClientSocket.class);
+    // Real default methods: a batch reaches the socket as the frames it holds, one sendText each.
+    private final ClientSocket session = mock(ClientSocket.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
     private final CountDownLatch socketBlocked = new CountDownLatch(1);
     private final CountDownLatch releaseSocket = new CountDownLatch(1);
 
@@ -47,6 +50,24 @@ class ConnectionWriterTest {
 
         await().until(() -> written.size() == offered.size());
         assertThat(written).containsExactlyElementsOf(offered);
+    }
+
+    @Test
+    void whatQueuedWhileTheSocketWasBusyReachesItAsOneBatch() throws Exception {
+        blockTheSocket();
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> batches.add(invocation.<List<byte[]>>getArgument(0).stream()
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList()))
+                .when(session).sendTexts(any());
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
+        writer.offer(text("taken alone"));
+        socketBlocked.await();
+
+        List.of("a", "b", "c").forEach(frame -> writer.offer(text(frame)));
+        releaseSocket.countDown();
+
+        await().until(() -> !batches.isEmpty());
+        assertThat(batches).containsExactly(List.of("a", "b", "c"));
     }
 
     @Test
