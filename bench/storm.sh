@@ -9,19 +9,21 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: bench/storm.sh [--connections N] [--users N] [--in-flight N] [--hold S] [--storm-timeout S] [--build]
+Usage: bench/storm.sh [--connections N] [--users N] [--in-flight N] [--hold S] [--storm-timeout S]
+                      [--handshake-timeout S] [--build]
   --connections N    sockets to open through the gateway (default 6000)
   --users N          accounts the sockets are spread over (default min(connections, 1000))
   --in-flight N      handshakes at once while opening (default 200; the storm itself has no limit)
   --hold S           seconds to keep every socket once all lost ones are back (default 10)
   --storm-timeout S  the longest the lost clients get to be served again (default 180)
+  --handshake-timeout S  a reconnecting client's patience with a handshake that gets no answer (default 30)
   --build            rebuild the jars first
 Environment: CHAT_JVM_OPTS overrides the services' JVM options (default: the launcher's own, as connections.sh).
 USAGE
 }
 
 invocation="bench/storm.sh $*"
-connections=6000 users="" in_flight=200 hold=10 storm_timeout=180 build=false
+connections=6000 users="" in_flight=200 hold=10 storm_timeout=180 handshake_timeout=30 build=false
 while (($#)); do
   case "$1" in
     --connections) connections="$2"; shift 2 ;;
@@ -29,6 +31,7 @@ while (($#)); do
     --in-flight) in_flight="$2"; shift 2 ;;
     --hold) hold="$2"; shift 2 ;;
     --storm-timeout) storm_timeout="$2"; shift 2 ;;
+    --handshake-timeout) handshake_timeout="$2"; shift 2 ;;
     --build) build=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -58,6 +61,7 @@ while git ls-files --error-unmatch "$out" >/dev/null 2>&1; do out="bench/results
 jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1:8081
           --survivor-pid "$survivor_pid" --victim-pid "$victim_pid" --gateway-pid "$gateway_pid"
           --connections "$connections" --in-flight "$in_flight" --hold "$hold" --storm-timeout "$storm_timeout"
+          --handshake-timeout "$handshake_timeout"
           --out "$out"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")

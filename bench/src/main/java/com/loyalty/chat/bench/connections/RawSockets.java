@@ -62,6 +62,8 @@ final class RawSockets implements AutoCloseable {
         boolean compressed;
         /** The node that greeted this client ({@code connection_established}'s {@code nodeId}), if it said. */
         String nodeId;
+        /** The reason in the server's close frame, if it sent one with a reason. */
+        String closeReason;
         private final SocketChannel channel;
         private final ByteBuffer request;
         private byte[] head = new byte[512];
@@ -414,6 +416,9 @@ final class RawSockets implements AutoCloseable {
             case 0x8 -> {
                 int code = payload != null && client.prefixLength >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff
                         : 1005;
+                if (payload != null && client.prefixLength > 2) {
+                    client.closeReason = new String(payload, 2, client.prefixLength - 2, StandardCharsets.UTF_8);
+                }
                 write(client, maskedFrame(0x8, payload == null ? new byte[0]
                         : java.util.Arrays.copyOf(payload, Math.min(2, client.prefixLength))));
                 finish(client, key, code);
