@@ -15,10 +15,10 @@ class ReconnectPolicyTest {
     private static final ReconnectPolicy POLICY = ReconnectPolicy.MOBILE;
 
     @Test
-    void aRefusalWith503AndRetryAfterWaitsThatLongPlusAtMostTheJitter() {
+    void aRefusalWith503WaitsItsRetryAfterPlusUpToOneSecondOfJitter() {
         assertThat(POLICY.afterRefusal(503, "3", 1, NO_JITTER)).isEqualTo(TimeUnit.SECONDS.toNanos(3));
         assertThat(POLICY.afterRefusal(503, "3", 1, FULL_JITTER))
-                .isBetween(TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(4) - 1);
+                .isStrictlyBetween(TimeUnit.MILLISECONDS.toNanos(3_990), TimeUnit.SECONDS.toNanos(4));
     }
 
     @Test
@@ -36,9 +36,9 @@ class ReconnectPolicyTest {
     }
 
     @Test
-    void aFailuresJitterIsAtMostHalfItsBackoff() {
+    void aFailureAddsUpToHalfItsBackoffAsJitter() {
         assertThat(POLICY.afterFailure(1, FULL_JITTER))
-                .isBetween(TimeUnit.MILLISECONDS.toNanos(250), TimeUnit.MILLISECONDS.toNanos(375));
+                .isStrictlyBetween(TimeUnit.MILLISECONDS.toNanos(370), TimeUnit.MILLISECONDS.toNanos(375));
     }
 
     @Test
