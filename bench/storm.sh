@@ -58,12 +58,14 @@ bench_log "survivor realtime-1 pid $survivor_pid, victim realtime-2 pid $victim_
 out="bench/results/$(date +%F)-storm-$connections.md"
 n=2
 while git ls-files --error-unmatch "$out" >/dev/null 2>&1; do out="bench/results/$(date +%F)-storm-$connections-$n.md"; n=$((n + 1)); done
+# Settings given to the services through the environment (e.g. a node's cap) belong in the report.
+settings="$(env | grep -E '^CHAT_' | grep -vE '^CHAT_JVM_OPTS=' | sort | tr '\n' ' ' || true)"
 jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1:8081
           --survivor-pid "$survivor_pid" --victim-pid "$victim_pid" --gateway-pid "$gateway_pid"
           --connections "$connections" --in-flight "$in_flight" --hold "$hold" --storm-timeout "$storm_timeout"
           --handshake-timeout "$handshake_timeout"
           --out "$out"
-          --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
+          --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $settings$invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")
 # The load generator holds as many sockets as the nodes together: it needs the same open files, and little heap.
 bench_run_jar "${jar_args[@]}"
