@@ -42,14 +42,10 @@ while (($#)); do
   esac
 done
 
-# The launcher's defaults, unless told otherwise (lib.sh would otherwise pick run.sh's measuring options).
 here="$(cd "$(dirname "$0")" && pwd)"
-cd "$here/.."
-launcher_defaults="$(./run --help 2>/dev/null | sed -n 's/.*CHAT_JVM_OPTS.*(default "\(.*\)").*/\1/p')"
-export CHAT_JVM_OPTS="${CHAT_JVM_OPTS:-$launcher_defaults}"
-[[ "$nmt" == true ]] && CHAT_JVM_OPTS="$CHAT_JVM_OPTS -XX:NativeMemoryTracking=summary"
-
 source "$here/lib.sh"
+use_launcher_jvm_opts
+[[ "$nmt" == true ]] && BENCH_JVM_OPTS="$BENCH_JVM_OPTS -XX:NativeMemoryTracking=summary"
 bench_build "$build"
 
 trap stack_stop EXIT
@@ -59,7 +55,7 @@ run_args=()
 run_supports --fresh && run_args+=(--fresh)
 stack_start "$nodes" "$ROOT/.run/bench-logs/connections-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
 
-node_pid="$(ss -ltnpH 'sport = :8090' | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)"
+node_pid="$(listening_pid 8090)"
 [[ -n "$node_pid" ]] || { bench_log "nothing listens on :8090"; exit 1; }
 bench_log "node realtime-1 is pid $node_pid; its open-file limit: $(grep 'Max open files' "/proc/$node_pid/limits" | awk '{print $4}')"
 

@@ -72,6 +72,17 @@ stack_start() {
 # Whether this ./run knows an option (the launcher is being extended while this benchmark is written).
 run_supports() { ./run --help 2>/dev/null | grep -q -- "$1"; }
 
+# The pid of whatever listens on a TCP port (a service of the stack); empty when nothing does.
+listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+
+# The launcher's own JVM options (what ./run gives every service), unless CHAT_JVM_OPTS was set: for the connection
+# benchmarks, whose goal is what a node holds under the heap ./run gives it. Instead of run.sh's measuring options.
+use_launcher_jvm_opts() {
+  local defaults
+  defaults="$(./run --help 2>/dev/null | sed -n 's/.*CHAT_JVM_OPTS.*(default "\(.*\)").*/\1/p')"
+  BENCH_JVM_OPTS="${CHAT_JVM_OPTS:-$defaults}"
+}
+
 # SIGTERM to the launcher, whose shutdown hook stops the services, then MariaDB and Kafka; SIGKILL to what is left
 # after a minute.
 stack_stop() {

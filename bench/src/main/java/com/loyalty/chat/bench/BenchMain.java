@@ -5,6 +5,7 @@ import java.util.Arrays;
 import com.loyalty.chat.bench.adminlist.AdminListBenchmark;
 import com.loyalty.chat.bench.adminlist.Seeder;
 import com.loyalty.chat.bench.connections.ConnectionBenchmark;
+import com.loyalty.chat.bench.connections.StormBenchmark;
 import com.loyalty.chat.bench.messages.MessageBenchmark;
 
 /**
@@ -19,6 +20,7 @@ public final class BenchMain {
               seed        fill the project's database with sessions and messages for the admin list
               admin-list  GET /api/v2/admin/chat/sessions for every status filter and deep pages
               connections idle authenticated sockets held by one realtime node: handshakes/s, refusals, memory
+              storm       sockets through the gateway on two nodes; one is killed and its clients reconnect at once
             Each command takes --help.
             """;
 
@@ -36,6 +38,7 @@ public final class BenchMain {
             case "seed" -> Seeder.main(options);
             case "admin-list" -> AdminListBenchmark.main(options);
             case "connections" -> ConnectionBenchmark.main(options);
+            case "storm" -> StormBenchmark.main(options);
             default -> {
                 System.err.print(USAGE);
                 yield 2;

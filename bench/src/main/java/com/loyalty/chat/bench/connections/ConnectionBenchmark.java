@@ -157,7 +157,7 @@ public final class ConnectionBenchmark {
     }
 
     private int run() throws Exception {
-        List<String> tokens = fixedToken != null ? List.of(fixedToken) : logIn();
+        List<String> tokens = fixedToken != null ? List.of(fixedToken) : logIn(login, users);
 
         log("baseline: full GC and heap histogram of the node (pid " + node.pid() + ")");
         node.nmtBaseline();
@@ -343,7 +343,8 @@ public final class ConnectionBenchmark {
                 node.rssBytes() >> 20, node.openFiles());
     }
 
-    private List<String> logIn() throws Exception {
+    /** Logs {@code users} fresh accounts in (the same mobiles within a minute) and returns their tokens. */
+    static List<String> logIn(Rest login, int users) throws Exception {
         String stamp = String.format("%04d", (System.currentTimeMillis() / 60_000) % 10_000);
         log("logging in " + users + " users at " + "session-service");
         try (ExecutorService pool = Executors.newFixedThreadPool(LOGIN_CONCURRENCY)) {
@@ -478,11 +479,11 @@ public final class ConnectionBenchmark {
         return text.toString();
     }
 
-    private static void row(StringBuilder text, String name, String value) {
+    static void row(StringBuilder text, String name, String value) {
         text.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    private static String describe(Map<?, AtomicInteger> counts) {
+    static String describe(Map<?, AtomicInteger> counts) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(counts.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 entry -> String.valueOf(entry.getKey()), entry -> entry.getValue().get())))
@@ -491,7 +492,7 @@ public final class ConnectionBenchmark {
         return text.toString();
     }
 
-    private static String millis(Histogram histogram) {
+    static String millis(Histogram histogram) {
         if (histogram.getTotalCount() == 0) {
             return "—";
         }
@@ -503,11 +504,11 @@ public final class ConnectionBenchmark {
         return connections == 0 ? "—" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0 / connections);
     }
 
-    private static String mib(long bytes) {
+    static String mib(long bytes) {
         return bytes < 0 ? "?" : String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
     }
 
-    private static String fmt(long value) {
+    static String fmt(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,8 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * Many idle WebSocket clients on one selector thread, a few hundred bytes each: a connection benchmark whose own
  * clients needed tens of KB apiece (as the JDK's WebSocket client does) would measure its own limits. Each client
  * sends the handshake, reads the status line and headers (a refusal's status, {@code Retry-After} and envelope
- * code are kept), then reads frames: it notes the type of the first two text frames, answers pings with pongs, and
- * skips everything else. It can send a heartbeat frame. All socket work happens on the selector thread.
+ * code are kept), then reads frames: it notes the type of the first two text frames (and the {@code nodeId} of
+ * {@code connection_established}), answers pings with pongs, and skips everything else. It can send a heartbeat frame,
+ * and start a client again later (a reconnect after a lost socket or a refusal). All socket work happens on the
+ * selector thread.
  */
 final class RawSockets implements AutoCloseable {
 
@@ -40,6 +43,8 @@ final class RawSockets implements AutoCloseable {
     }
 
     static final int TYPED_FRAMES = 3;
+    /** Enough of a typed frame for {@code connection_established}'s {@code nodeId}, which follows a UUID or two. */
+    private static final int TYPED_PREFIX = 256;
     private static final int HEADER_LIMIT = 16 * 1024;
     private static final byte[] HEARTBEAT = "{\"type\":\"heartbeat\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
 
@@ -55,6 +60,10 @@ final class RawSockets implements AutoCloseable {
         int framesSeen;
         /** The server took permessage-deflate: text frames are compressed, their types unreadable here. */
         boolean compressed;
+        /** The node that greeted this client ({@code connection_established}'s {@code nodeId}), if it said. */
+        String nodeId;
+        /** The reason in the server's close frame, if it sent one with a reason. */
+        String closeReason;
         private final SocketChannel channel;
         private final ByteBuffer request;
         private byte[] head = new byte[512];
@@ -93,6 +102,8 @@ final class RawSockets implements AutoCloseable {
     private final Thread thread;
     /** Clients whose handshake has not come to an end yet (selector thread only). */
     private final java.util.Set<Client> pending = new java.util.HashSet<>();
+    /** Handshakes to start later, soonest first (selector thread only). */
+    private final PriorityQueue<Later> later = new PriorityQueue<>(java.util.Comparator.comparingLong(Later::dueNanos));
     private volatile boolean running = true;
 
     private final boolean offerDeflate;
@@ -109,6 +120,23 @@ final class RawSockets implements AutoCloseable {
     void connect(int index, String pathAndQuery) {
         tasks.add(() -> start(index, pathAndQuery));
         selector.wakeup();
+    }
+
+    /**
+     * Starts a handshake for {@code pathAndQuery} once {@code delayNanos} have passed, under the same index (a client
+     * reconnecting); the outcome comes to {@link Events} as for {@link #connect}.
+     */
+    void connectLater(int index, String pathAndQuery, long delayNanos) {
+        if (delayNanos <= 0) {
+            connect(index, pathAndQuery);
+            return;
+        }
+        long due = System.nanoTime() + delayNanos;
+        tasks.add(() -> later.add(new Later(due, index, pathAndQuery)));
+        selector.wakeup();
+    }
+
+    private record Later(long dueNanos, int index, String pathAndQuery) {
     }
 
     /** Sends a heartbeat frame on the client, if it is still open. */
@@ -157,10 +185,17 @@ final class RawSockets implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                selector.select(100);
+                Later next = later.peek();
+                selector.select(next == null ? 100
+                        : Math.clamp((next.dueNanos() - System.nanoTime()) / 1_000_000, 1, 100));
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
                     task.run();
+                }
+                long now = System.nanoTime();
+                while ((next = later.peek()) != null && next.dueNanos() <= now) {
+                    later.poll();
+                    start(next.index(), next.pathAndQuery());
                 }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
@@ -342,7 +377,8 @@ final class RawSockets implements AutoCloseable {
                 client.frameHeaderLength = 0;
                 client.payloadRemaining = length;
                 boolean typed = client.opcode == 0x1 && client.typedFrames < TYPED_FRAMES;
-                client.prefix = client.opcode >= 0x8 || typed ? new byte[(int) Math.min(length, 125)] : null;
+                client.prefix = client.opcode >= 0x8 ? new byte[(int) Math.min(length, 125)]
+                        : typed ? new byte[(int) Math.min(length, TYPED_PREFIX)] : null;
                 client.prefixLength = 0;
             }
             int take = (int) Math.min(client.payloadRemaining, readBuffer.remaining());
@@ -369,13 +405,20 @@ final class RawSockets implements AutoCloseable {
             case 0x1 -> {
                 if (payload != null) {
                     client.typedFrames++;
-                    events.frame(client, typeOf(new String(payload, 0, client.prefixLength,
-                            StandardCharsets.UTF_8)), now);
+                    String start = new String(payload, 0, client.prefixLength, StandardCharsets.UTF_8);
+                    String type = typeOf(start);
+                    if ("connection_established".equals(type)) {
+                        client.nodeId = stringField(start, "nodeId");
+                    }
+                    events.frame(client, type, now);
                 }
             }
             case 0x8 -> {
                 int code = payload != null && client.prefixLength >= 2 ? (payload[0] & 0xff) << 8 | payload[1] & 0xff
                         : 1005;
+                if (payload != null && client.prefixLength > 2) {
+                    client.closeReason = new String(payload, 2, client.prefixLength - 2, StandardCharsets.UTF_8);
+                }
                 write(client, maskedFrame(0x8, payload == null ? new byte[0]
                         : java.util.Arrays.copyOf(payload, Math.min(2, client.prefixLength))));
                 finish(client, key, code);
@@ -389,13 +432,20 @@ final class RawSockets implements AutoCloseable {
 
     /** The value of {@code "type"} in the first bytes of a frame (servers put it first). */
     static String typeOf(String start) {
-        int at = start.indexOf("\"type\":\"");
+        String type = stringField(start, "type");
+        return type == null ? "?" : type;
+    }
+
+    /** The first string value named {@code name} in the first bytes of a frame; null when it is not (all) there. */
+    static String stringField(String start, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = start.indexOf(key);
         if (at < 0) {
-            return "?";
+            return null;
         }
-        int from = at + 8;
+        int from = at + key.length();
         int to = start.indexOf('"', from);
-        return to < 0 ? "?" : start.substring(from, to);
+        return to < 0 ? null : start.substring(from, to);
     }
 
     private static ByteBuffer maskedFrame(int opcode, byte[] payload) {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The connection storm: starts the project with two realtime nodes, opens many idle authenticated sockets through the
+# gateway (which spreads them over both), kills the second node with SIGKILL, and lets every client it held reconnect
+# at once through the gateway as a mobile client does. Reports what was lost, how long until every lost client was
+# served again, every refusal and every failure that was not a clean 503 with Retry-After, whether any client of the
+# surviving node was closed, and the survivor's memory after: bench/results/<date>-storm-<N>.md. See bench/README.md.
+# Uses ./run's fixed ports: run it under flock /tmp/chat-system.lock on a shared machine.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: bench/storm.sh [--connections N] [--users N] [--in-flight N] [--hold S] [--storm-timeout S]
+                      [--handshake-timeout S] [--build]
+  --connections N    sockets to open through the gateway (default 6000)
+  --users N          accounts the sockets are spread over (default min(connections, 1000))
+  --in-flight N      handshakes at once while opening (default 200; the storm itself has no limit)
+  --hold S           seconds to keep every socket once all lost ones are back (default 10)
+  --storm-timeout S  the longest the lost clients get to be served again (default 180)
+  --handshake-timeout S  a reconnecting client's patience with a handshake that gets no answer (default 30)
+  --build            rebuild the jars first
+Environment: CHAT_JVM_OPTS overrides the services' JVM options (default: the launcher's own, as connections.sh).
+USAGE
+}
+
+invocation="bench/storm.sh $*"
+connections=6000 users="" in_flight=200 hold=10 storm_timeout=180 handshake_timeout=30 build=false
+while (($#)); do
+  case "$1" in
+    --connections) connections="$2"; shift 2 ;;
+    --users) users="$2"; shift 2 ;;
+    --in-flight) in_flight="$2"; shift 2 ;;
+    --hold) hold="$2"; shift 2 ;;
+    --storm-timeout) storm_timeout="$2"; shift 2 ;;
+    --handshake-timeout) handshake_timeout="$2"; shift 2 ;;
+    --build) build=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/lib.sh"
+use_launcher_jvm_opts
+bench_build "$build"
+
+trap stack_stop EXIT
+trap 'exit 130' INT TERM
+
+run_args=()
+run_supports --fresh && run_args+=(--fresh)
+stack_start 2 "$ROOT/.run/bench-logs/storm-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
+
+survivor_pid="$(listening_pid 8090)" victim_pid="$(listening_pid 8091)" gateway_pid="$(listening_pid 3000)"
+[[ -n "$survivor_pid" && -n "$victim_pid" && -n "$gateway_pid" ]] \
+  || { bench_log "expected realtime nodes on :8090 and :8091 and the gateway on :3000"; exit 1; }
+bench_log "survivor realtime-1 pid $survivor_pid, victim realtime-2 pid $victim_pid, gateway pid $gateway_pid"
+
+out="bench/results/$(date +%F)-storm-$connections.md"
+n=2
+while git ls-files --error-unmatch "$out" >/dev/null 2>&1; do out="bench/results/$(date +%F)-storm-$connections-$n.md"; n=$((n + 1)); done
+# Settings given to the services through the environment (e.g. a node's cap) belong in the report.
+settings="$(env | grep -E '^CHAT_' | grep -vE '^CHAT_JVM_OPTS=' | sort | tr '\n' ' ' || true)"
+jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1:8081
+          --survivor-pid "$survivor_pid" --victim-pid "$victim_pid" --gateway-pid "$gateway_pid"
+          --connections "$connections" --in-flight "$in_flight" --hold "$hold" --storm-timeout "$storm_timeout"
+          --handshake-timeout "$handshake_timeout"
+          --out "$out"
+          --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $settings$invocation")
+[[ -n "$users" ]] && jar_args+=(--users "$users")
+# The load generator holds as many sockets as the nodes together: it needs the same open files, and little heap.
+bench_run_jar "${jar_args[@]}"
