@@ -47,6 +47,15 @@ class SecurityTest extends MessageServiceTest {
     }
 
     @Test
+    void springSecurityAddsNoObservationsToARequest() {
+        assertThat(get("/api/v2/chat/offline-messages", userToken(newUserId())).status()).isEqualTo(200);
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain("spring_security_");
+    }
+
+    @Test
     void healthIsOpen() {
         assertThat(http.get().uri("/actuator/health/liveness").exchange().returnResult(String.class).getStatus().value())
                 .isEqualTo(200);
