@@ -40,9 +40,19 @@ record RealtimeNodesProperties(List<URI> realtimeNodes, @Nullable String realtim
      * @param maxSkip the longest a node that answered 503 is left out, whatever its {@code Retry-After} says
      * @param unreachableSkip how long a node that refused or dropped the connection is left out
      * @param handshakeTimeout how long a node may take to answer a handshake before this client tries the next node
+     * @param maxHandshakesInFlight how many WebSocket handshakes this gateway works on at once; past it a client hears
+     *        503/5003 with {@code Retry-After} at once ({@link HandshakeAdmission})
      */
     record Balancing(@DefaultValue("5s") Duration dnsRefresh, @DefaultValue("30s") Duration maxSkip,
-                     @DefaultValue("2s") Duration unreachableSkip, @DefaultValue("20s") Duration handshakeTimeout) {
+                     @DefaultValue("2s") Duration unreachableSkip, @DefaultValue("20s") Duration handshakeTimeout,
+                     @DefaultValue("256") int maxHandshakesInFlight) {
+
+        Balancing {
+            if (maxHandshakesInFlight < 1) {
+                throw new IllegalArgumentException(
+                        "chat.gateway.realtime-balancing.max-handshakes-in-flight must be at least 1");
+            }
+        }
     }
 
     /** A {@code host:port} whose every address is a node. */
