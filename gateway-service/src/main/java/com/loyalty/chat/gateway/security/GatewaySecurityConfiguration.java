@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -66,15 +65,6 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
-    /**
-     * Spring Security otherwise wraps its filter chain, each filter and the authorization in observations on every
-     * request: with the gateway's own observations, ≈ 14 % of its CPU samples in a handshake storm. Nothing here
-     * exports them.
-     */
-    @Bean
-    static SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     /** A WebSocket asking to act as admin ({@code type=admin}) needs an admin token; any valid token otherwise. */
     private static Mono<AuthorizationResult> webSocketAccess(

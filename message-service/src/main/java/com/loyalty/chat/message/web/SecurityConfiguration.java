@@ -3,7 +3,6 @@ package com.loyalty.chat.message.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.loyalty.chat.chassis.web.SecurityRefusals;
@@ -29,13 +28,4 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * With observations on, Spring Security wraps its filter chain, each of its filters, the authentication and the
-     * authorization in an observation per request; nothing here exports those metrics, and on the offline question
-     * of a reconnect storm they were a fifth of the service's CPU (README, "Offline messages and sync").
-     */
-    @Bean
-    static SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 }

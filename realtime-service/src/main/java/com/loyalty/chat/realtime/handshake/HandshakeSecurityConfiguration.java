@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -79,14 +78,6 @@ class HandshakeSecurityConfiguration {
                         failure -> new AuthenticationServiceException("the token could not be verified", failure));
     }
 
-    /**
-     * With observations on, Spring Security wraps each of its filters and the authentication manager in an
-     * observation per request; nothing here exports those metrics.
-     */
-    @Bean
-    static SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     /** Takes the token out of a handshake's URI before anything else sees it ({@link HandshakeTokens}). */
     @Bean
