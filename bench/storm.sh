@@ -67,5 +67,12 @@ jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1
           --out "$out"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $settings$invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")
+# The kernel's count of connection attempts dropped because a listen queue was full (any process's): a client whose
+# SYN is dropped retries after 1, 3, 7 s…, a wait no server sees.
+overflows() { nstat -az TcpExtListenOverflows | awk '/Overflows/ {print $2}'; }
+overflows_before="$(overflows)"
 # The load generator holds as many sockets as the nodes together: it needs the same open files, and little heap.
-bench_run_jar "${jar_args[@]}"
+status=0
+bench_run_jar "${jar_args[@]}" || status=$?
+[[ -f "$out" ]] && echo "| listen-queue overflows during the run (kernel, any process) | $(($(overflows) - overflows_before)) |" >> "$out"
+exit "$status"

@@ -65,7 +65,6 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
-
     /** A WebSocket asking to act as admin ({@code type=admin}) needs an admin token; any valid token otherwise. */
     private static Mono<AuthorizationResult> webSocketAccess(
             Mono<Authentication> authentication, AuthorizationContext context) {

@@ -27,5 +27,4 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .build();
     }
-
 }

@@ -78,7 +78,6 @@ class HandshakeSecurityConfiguration {
                         failure -> new AuthenticationServiceException("the token could not be verified", failure));
     }
 
-
     /** Takes the token out of a handshake's URI before anything else sees it ({@link HandshakeTokens}). */
     @Bean
     NettyServerCustomizer handshakeTokens(List<Dialect> dialects) {
