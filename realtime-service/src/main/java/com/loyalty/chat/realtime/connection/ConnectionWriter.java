@@ -1,5 +1,6 @@
 package com.loyalty.chat.realtime.connection;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,9 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import com.loyalty.chat.realtime.protocol.EncodedFrame;
 
 /**
- * The frames on their way to one client, in the order they were offered. {@link #offer} never blocks and no thread
- * waits on a socket: the writer hands the socket a batch and carries on with the next one when the socket says it took
- * it, so neither Kafka listener threads nor other connections wait on a slow client, and a connection costs no thread
- * while it writes. A client that lets too many bytes queue up, or whose socket takes too long to accept a frame, is
- * closed.
+ * The frames on their way to one client, in the order they were offered. {@link #offer} never blocks: a virtual
+ * thread writes to the socket, so neither Kafka listener threads nor other connections wait on a slow client. A
+ * client that lets too many bytes queue up, or whose socket takes too long to accept a frame, is closed.
  *
  * <p>While a greeting is pending ({@link #holdForGreeting}), offered frames wait and only greeting frames are
  * written, so what a new client must hear first (who it is, what it missed) comes before any live event, even one
@@ -34,9 +33,6 @@ import com.loyalty.chat.realtime.protocol.EncodedFrame;
  * second (an admin's) would otherwise need a round trip through its event loop per frame, and fall behind on a busy
  * node. A ping, or a frame with something to do once written (a greeting part, a closing frame), ends a batch.
  *
- * <p>A socket that does not take a batch is noticed when the next frame or ping is offered: past the send time limit
- * the client is closed as too slow. The liveness pings make sure that happens even when nothing else is sent.
- *
  * <p>Spring's servlet {@code ConcurrentWebSocketSessionDecorator} bounds a session the same way, but the thread that offers
  * a frame while no write is in flight does the write itself; a Kafka listener would then block on the socket.
  */
@@ -47,7 +43,7 @@ final class ConnectionWriter {
     static final CloseStatus SESSION_NOT_RELIABLE = new CloseStatus(4500);
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
-    private static final ThreadFactory CLOSERS = Thread.ofVirtual().name("ws-closer-", 0).factory();
+    private static final ThreadFactory WRITERS = Thread.ofVirtual().name("ws-writer-", 0).factory();
     private static final long NOT_WRITING = Long.MIN_VALUE;
     static final int BATCH_FRAMES = 64;
     static final int BATCH_BYTES = 64 * 1024;
@@ -143,7 +139,7 @@ final class ConnectionWriter {
      */
     CompletableFuture<Void> close(CloseStatus status) {
         if (discard()) {
-            CLOSERS.newThread(() -> closeSession(status)).start();
+            WRITERS.newThread(() -> closeSession(status)).start();
             return sessionClosed;
         }
         return CompletableFuture.completedFuture(null);
@@ -197,7 +193,7 @@ final class ConnectionWriter {
 
     private void startDraining() {
         if (hasWork() && draining.compareAndSet(false, true)) {
-            drain();
+            WRITERS.newThread(this::drain).start();
         }
     }
 
@@ -221,34 +217,15 @@ final class ConnectionWriter {
         return started == NOT_WRITING ? 0 : Duration.ofNanos(System.nanoTime() - started).toMillis();
     }
 
-    /**
-     * One drainer at a time; the re-check after releasing catches a frame offered while it was letting go. Runs until
-     * the socket is busy with a batch, and carries on when the socket says it took it. A batch the socket took at once
-     * (written from its own event loop into a socket with room) is followed in this loop, not in a deeper call.
-     */
+    /** One drainer at a time; the re-check after releasing catches a frame offered while it was letting go. */
     private void drain() {
-        while (!closed.get()) {
-            List<Outgoing> batch = nextBatch();
-            if (batch.isEmpty()) {
-                draining.set(false);
-                if (closed.get() || !hasWork() || !draining.compareAndSet(false, true)) {
-                    return;
-                }
-                continue;
+        do {
+            List<Outgoing> batch;
+            while (!closed.get() && !(batch = nextBatch()).isEmpty()) {
+                write(batch);
             }
-            CompletableFuture<Void> taken = write(batch);
-            if (!taken.isDone()) {
-                taken.whenComplete((ignored, failure) -> {
-                    if (written(batch, failure)) {
-                        drain();
-                    }
-                });
-                return;
-            }
-            if (!written(batch, taken.isCompletedExceptionally() ? taken.exceptionNow() : null)) {
-                return;
-            }
-        }
+            draining.set(false);
+        } while (!closed.get() && hasWork() && draining.compareAndSet(false, true));
     }
 
     /** Text frames in order; only the last may be a ping or have something to do once written. */
@@ -267,43 +244,47 @@ final class ConnectionWriter {
         return batch;
     }
 
-    private CompletableFuture<Void> write(List<Outgoing> batch) {
+    private void write(List<Outgoing> batch) {
+        Outgoing last = batch.getLast();
         List<byte[]> texts = new ArrayList<>(batch.size());
         for (Outgoing outgoing : batch) {
             if (outgoing.frame() != null) {
                 texts.add(outgoing.frame().payload());
             }
         }
-        writeStartedNanos = System.nanoTime();
+        long started = System.nanoTime();
+        writeStartedNanos = started;
         try {
-            return socket.send(texts, batch.getLast().frame() == null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** @return true when the writer may go on with the next batch */
-    private boolean written(List<Outgoing> batch, @Nullable Throwable failure) {
-        writeStartedNanos = NOT_WRITING;
-        if (failure != null) {
-            log.debug("Write to {} failed; closing", socket.id(), failure);
-            close(SESSION_NOT_RELIABLE);
-            return false;
-        }
-        for (Outgoing outgoing : batch) {
-            if (outgoing.frame() != null) {
-                tally.sent();
+            if (texts.size() == 1) {
+                socket.sendText(texts.getFirst());
+            } else if (!texts.isEmpty()) {
+                socket.sendTexts(texts);
             }
+            if (last.frame() == null) {
+                socket.sendPing();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The socket gives up on a blocked write after the send time limit: that client is too slow.
+            boolean timedOut = System.nanoTime() - started >= sendTimeLimitNanos;
+            log.debug("Write to {} failed{}; closing", socket.id(), timedOut ? " after the send time limit" : "", e);
+            if (timedOut) {
+                tally.closedAsSlow();
+            }
+            close(timedOut ? SLOW_CONSUMER : SESSION_NOT_RELIABLE);
+            return;
+        } finally {
+            writeStartedNanos = NOT_WRITING;
         }
-        Runnable afterWritten = batch.getLast().afterWritten();
-        if (afterWritten != null) {
+        for (int i = 0; i < texts.size(); i++) {
+            tally.sent();
+        }
+        if (last.afterWritten() != null) {
             try {
-                afterWritten.run();
+                last.afterWritten().run();
             } catch (RuntimeException e) {
                 log.warn("After writing to {}", socket.id(), e);
             }
         }
-        return true;
     }
 
     private void closeSession(CloseStatus status) {

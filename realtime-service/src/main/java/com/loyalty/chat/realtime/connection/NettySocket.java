@@ -1,13 +1,14 @@
 package com.loyalty.chat.realtime.connection;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -15,21 +16,21 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * A connection's Netty channel. Frames are written straight to the channel by the connection's writer, a batch of
- * what queued at a time as one task on the channel's event loop with one flush, and the writer hears back from the
- * channel once it flushed them: Netty's own outbound buffer then never holds more than one batch per connection, and
- * the connection's queue stays where the node bounds it.
+ * A connection's Netty channel. Frames are written straight to the channel by the connection's writer, a frame or a
+ * batch of what queued at a time, and the writer waits on a virtual thread until the channel has flushed them: Netty's
+ * own outbound buffer then never holds more than one batch per connection, and the connection's queue stays where the
+ * node bounds it.
  */
 final class NettySocket implements ClientSocket {
 
     private final Channel channel;
     private final WebsocketOutbound outbound;
-    private final Duration sendTimeLimit;
+    private final long sendTimeLimitMillis;
 
     NettySocket(Channel channel, WebsocketOutbound outbound, Duration sendTimeLimit) {
         this.channel = channel;
         this.outbound = outbound;
-        this.sendTimeLimit = sendTimeLimit;
+        this.sendTimeLimitMillis = sendTimeLimit.toMillis();
     }
 
     @Override
@@ -37,40 +38,49 @@ final class NettySocket implements ClientSocket {
         return channel.id().asShortText();
     }
 
-    /** Netty completes a channel's writes in order, so the last one's outcome is the batch's. */
     @Override
-    public CompletableFuture<Void> send(List<byte[]> texts, boolean ping) {
-        CompletableFuture<Void> taken = new CompletableFuture<>();
-        ChannelPromise last = channel.newPromise();
-        last.addListener(written -> {
-            if (written.isSuccess()) {
-                taken.complete(null);
-            } else {
-                taken.completeExceptionally(written.cause());
-            }
-        });
-        if (channel.eventLoop().inEventLoop()) {
-            write(texts, ping, last);
-        } else {
-            channel.eventLoop().execute(() -> write(texts, ping, last));
-        }
-        return taken;
+    public void sendText(byte[] text) throws IOException {
+        // The bytes are shared by every connection that gets the frame; Netty only reads them.
+        write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)));
     }
 
-    private void write(List<byte[]> texts, boolean ping, ChannelPromise last) {
-        int frames = texts.size() + (ping ? 1 : 0);
-        for (int i = 0; i < frames; i++) {
-            // The bytes are shared by every connection that gets the frame; Netty only reads them.
-            WebSocketFrame frame = i < texts.size()
-                    ? new TextWebSocketFrame(Unpooled.wrappedBuffer(texts.get(i)))
-                    : new PingWebSocketFrame();
-            if (i == frames - 1) {
-                channel.write(frame, last);
-            } else {
-                channel.write(frame);
+    /**
+     * One task on the channel's event loop, one flush and one wait for all: Netty completes a channel's writes in
+     * order, so the last one's outcome is the batch's.
+     */
+    @Override
+    public void sendTexts(List<byte[]> texts) throws IOException {
+        ChannelPromise last = channel.newPromise();
+        channel.eventLoop().execute(() -> {
+            for (int i = 0; i < texts.size() - 1; i++) {
+                channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(texts.get(i))));
             }
+            channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(texts.getLast())), last);
+        });
+        await(last);
+    }
+
+    @Override
+    public void sendPing() throws IOException {
+        write(new PingWebSocketFrame());
+    }
+
+    private void write(WebSocketFrame frame) throws IOException {
+        await(channel.writeAndFlush(frame));
+    }
+
+    private void await(ChannelFuture written) throws IOException {
+        try {
+            if (!written.await(sendTimeLimitMillis)) {
+                throw new IOException("the socket took no frame for " + sendTimeLimitMillis + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing", e);
         }
-        channel.flush();
+        if (!written.isSuccess()) {
+            throw new IOException("write failed", written.cause());
+        }
     }
 
     /**
@@ -80,7 +90,7 @@ final class NettySocket implements ClientSocket {
     @Override
     public void close(CloseStatus status) {
         try {
-            outbound.sendClose(status.getCode(), status.getReason()).block(sendTimeLimit);
+            outbound.sendClose(status.getCode(), status.getReason()).block(Duration.ofMillis(sendTimeLimitMillis));
         } catch (RuntimeException e) {
             channel.close();
         }

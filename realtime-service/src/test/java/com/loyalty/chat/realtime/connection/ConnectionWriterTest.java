@@ -2,90 +2,116 @@ package com.loyalty.chat.realtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.web.reactive.socket.CloseStatus;
 
 import com.loyalty.chat.realtime.protocol.EncodedFrame;
 
 class ConnectionWriterTest {
 
-    private final RecordingSocket socket = new RecordingSocket();
+    // Real default methods: a batch reaches the socket as the frames it holds, one sendText each.
+    private final ClientSocket session = mock(ClientSocket.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+    private final CountDownLatch socketBlocked = new CountDownLatch(1);
+    private final CountDownLatch releaseSocket = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseTheSocket() {
+        releaseSocket.countDown();
+    }
 
     @Test
-    void framesReachTheSocketInTheOrderTheyWereOffered() {
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofSeconds(10));
+    void framesReachTheSocketInTheOrderTheyWereOffered() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8)))
+                .when(session).sendText(any());
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
         List<String> offered = IntStream.range(0, 2_000).mapToObj(i -> "frame-" + i).toList();
 
         offered.forEach(frame -> writer.offer(text(frame)));
 
-        await().until(() -> socket.written.size() == offered.size());
-        assertThat(socket.written).containsExactlyElementsOf(offered);
+        await().until(() -> written.size() == offered.size());
+        assertThat(written).containsExactlyElementsOf(offered);
     }
 
     @Test
-    void whatQueuedWhileTheSocketWasBusyReachesItAsOneBatch() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void whatQueuedWhileTheSocketWasBusyReachesItAsOneBatch() throws Exception {
+        blockTheSocket();
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> batches.add(invocation.<List<byte[]>>getArgument(0).stream()
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList()))
+                .when(session).sendTexts(any());
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.offer(text("taken alone"));
+        socketBlocked.await();
 
         List.of("a", "b", "c").forEach(frame -> writer.offer(text(frame)));
-        socket.release();
+        releaseSocket.countDown();
 
-        await().until(() -> socket.batches.size() == 2);
-        assertThat(socket.batches).containsExactly(List.of("taken alone"), List.of("a", "b", "c"));
+        await().until(() -> !batches.isEmpty());
+        assertThat(batches).containsExactly(List.of("a", "b", "c"));
     }
 
     @Test
-    void offeringNeverWaitsForASocketThatDoesNotTakeFrames() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void offeringNeverWaitsForASocketThatDoesNotTakeFrames() throws Exception {
+        blockTheSocket();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         IntStream.range(0, 100).forEach(i -> writer.offer(text("queued " + i)));
 
-        assertThat(socket.batches).containsExactly(List.of("stuck in the socket"));
-        assertThat(writer.closing()).isFalse();
+        verify(session, timeout(30_000).times(1)).sendText(any());
     }
 
     @Test
-    void aClientThatLetsTooMuchQueueUpIsClosedAsTooSlow() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000, Duration.ofMinutes(1));
+    void aClientThatLetsTooMuchQueueUpIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1));
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
-        await().until(() -> socket.closes.contains(ConnectionWriter.SLOW_CONSUMER));
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
     }
 
     @Test
-    void aClientClosedAsTooSlowIsToldToTheMeters() {
-        socket.hold();
+    void aClientClosedAsTooSlowIsToldToTheMeters() throws Exception {
+        blockTheSocket();
         CountingTally tally = new CountingTally();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000, Duration.ofMinutes(1), NodeBuffers.UNLIMITED, tally);
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000, Duration.ofMinutes(1), NodeBuffers.UNLIMITED, tally);
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
-        await().until(() -> socket.closes.contains(ConnectionWriter.SLOW_CONSUMER));
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
         assertThat(tally.slow).hasValue(1);
     }
 
     @Test
-    void framesTheSocketTookAreToldToTheMeters() {
+    void framesTheSocketTookAreToldToTheMeters() throws Exception {
         CountingTally tally = new CountingTally();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofSeconds(10), NodeBuffers.UNLIMITED, tally);
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10), NodeBuffers.UNLIMITED, tally);
 
         writer.offer(text("one"));
         writer.offer(text("two"));
@@ -118,26 +144,28 @@ class ConnectionWriterTest {
      * its share: it is closed as too slow although its own send buffer would still take more.
      */
     @Test
-    void aClientHoldingMoreThanItsShareWhileTheNodeHoldsTooMuchIsClosedAsTooSlow() {
-        socket.hold();
+    void aClientHoldingMoreThanItsShareWhileTheNodeHoldsTooMuchIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(9_500);
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         IntStream.range(0, 20).forEach(i -> writer.offer(text("x".repeat(100))));
 
-        await().until(() -> socket.closes.contains(ConnectionWriter.SLOW_CONSUMER));
+        verify(session, timeout(30_000)).close(ConnectionWriter.SLOW_CONSUMER);
         assertThat(nodeBuffers.held()).isEqualTo(9_500);
     }
 
     @Test
-    void withinItsShareAClientStaysWhateverTheNodeHolds() {
-        socket.hold();
+    void withinItsShareAClientStaysWhateverTheNodeHolds() throws Exception {
+        blockTheSocket();
         NodeBuffers nodeBuffers = new NodeBuffers(10_000, () -> 10);
         nodeBuffers.add(50_000);
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1), nodeBuffers);
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         IntStream.range(0, 9).forEach(i -> writer.offer(text("x".repeat(100))));
 
@@ -146,20 +174,24 @@ class ConnectionWriterTest {
     }
 
     @Test
-    void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMillis(1));
+    void aClientWhoseSocketTakesLongerThanTheSendTimeLimitIsClosedAsTooSlow() throws Exception {
+        blockTheSocket();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMillis(1));
         writer.offer(text("stuck in the socket"));
+        socketBlocked.await();
 
         await().untilAsserted(() -> {
             writer.offer(text("next"));
-            assertThat(socket.closes).contains(ConnectionWriter.SLOW_CONSUMER);
+            verify(session).close(ConnectionWriter.SLOW_CONSUMER);
         });
     }
 
     @Test
-    void framesOfferedDuringTheGreetingWaitBehindIt() {
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofSeconds(10));
+    void framesOfferedDuringTheGreetingWaitBehindIt() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8)))
+                .when(session).sendText(any());
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofSeconds(10));
         writer.holdForGreeting();
 
         writer.greet(text("connection_established"));
@@ -167,29 +199,31 @@ class ConnectionWriterTest {
         writer.greet(text("offline_messages"));
         writer.greeted();
 
-        await().until(() -> socket.written.size() == 3);
-        assertThat(socket.written).containsExactly("connection_established", "offline_messages", "routed while greeting");
+        await().until(() -> written.size() == 3);
+        assertThat(written).containsExactly("connection_established", "offline_messages", "routed while greeting");
     }
 
     @Test
-    void aGreetingFrameIsReportedWrittenOnlyOnceTheSocketTookIt() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void aGreetingFrameIsReportedWrittenOnlyOnceTheSocketTookIt() throws Exception {
+        blockTheSocket();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.holdForGreeting();
 
         CompletableFuture<Void> written = writer.greet(text("offline_messages part 1"));
+        socketBlocked.await();
         assertThat(written).isNotDone();
-        socket.release();
+        releaseSocket.countDown();
 
         await().until(written::isDone);
     }
 
     @Test
-    void aGreetingFrameDroppedWithTheConnectionStopsTheWaitForIt() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void aGreetingFrameDroppedWithTheConnectionStopsTheWaitForIt() throws Exception {
+        blockTheSocket();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.holdForGreeting();
         writer.greet(text("stuck in the socket"));
+        socketBlocked.await();
         CompletableFuture<Void> queued = writer.greet(text("never written"));
 
         writer.close(ConnectionWriter.SLOW_CONSUMER);
@@ -199,111 +233,57 @@ class ConnectionWriterTest {
     }
 
     @Test
-    void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void aClosingFrameIsWrittenAfterWhatIsQueuedAndThenTheSessionClosesDroppingWhatCameLater() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.offer(text("in the socket"));
-        socket.holdNoMore();
+        socketBlocked.await();
         writer.offer(text("queued before"));
 
         writer.closeAfter(text("error 4002"), CloseStatus.POLICY_VIOLATION);
         writer.offer(text("queued after"));
-        socket.release();
+        releaseSocket.countDown();
 
-        await().until(() -> socket.closes.contains(CloseStatus.POLICY_VIOLATION));
-        assertThat(socket.written).containsExactly("in the socket", "queued before", "error 4002");
+        verify(session, timeout(30_000)).close(CloseStatus.POLICY_VIOLATION);
+        assertThat(written).containsExactly("in the socket", "queued before", "error 4002");
     }
 
     @Test
-    void aPingOvertakesQueuedFrames() {
-        socket.hold();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
+    void aPingOvertakesQueuedFrames() throws Exception {
+        List<String> written = recordWritesBlockingTheFirst();
+        ConnectionWriter writer = new ConnectionWriter(session, 1_000_000, Duration.ofMinutes(1));
         writer.offer(text("in the socket"));
-        socket.holdNoMore();
+        socketBlocked.await();
         writer.offer(text("queued"));
 
         writer.ping();
-        socket.release();
+        releaseSocket.countDown();
 
-        await().until(() -> socket.written.size() == 3);
-        assertThat(socket.written).containsExactly("in the socket", "ping", "queued");
+        await().until(() -> written.size() == 3);
+        assertThat(written).containsExactly("in the socket", "ping", "queued");
     }
 
-    @Test
-    void aClientWhoseSocketFailsAWriteIsClosedAsNotReliable() {
-        socket.fail();
-        ConnectionWriter writer = new ConnectionWriter(socket, 1_000_000, Duration.ofMinutes(1));
-
-        writer.offer(text("never taken"));
-
-        await().until(() -> socket.closes.contains(ConnectionWriter.SESSION_NOT_RELIABLE));
-        assertThat(writer.closing()).isTrue();
+    /** What the socket takes, pings as "ping"; its first write blocks until the test releases it. */
+    private List<String> recordWritesBlockingTheFirst() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        doAnswer(invocation -> {
+            written.add(new String(invocation.<byte[]>getArgument(0), StandardCharsets.UTF_8));
+            if (written.size() == 1) {
+                socketBlocked.countDown();
+                releaseSocket.await();
+            }
+            return null;
+        }).when(session).sendText(any());
+        doAnswer(invocation -> written.add("ping")).when(session).sendPing();
+        return written;
     }
 
-    /**
-     * Records what it is handed (texts, pings as "ping"); takes each batch at once, unless held: then the batches it
-     * is handed wait until released, as a socket whose client does not read.
-     */
-    private static final class RecordingSocket implements ClientSocket {
-
-        final List<String> written = new CopyOnWriteArrayList<>();
-        final List<List<String>> batches = new CopyOnWriteArrayList<>();
-        final List<CloseStatus> closes = new CopyOnWriteArrayList<>();
-        private final List<CompletableFuture<Void>> held = new ArrayList<>();
-        private boolean holding;
-        private boolean failing;
-
-        synchronized void hold() {
-            holding = true;
-        }
-
-        /** What it holds stays held; what comes later is taken at once. */
-        synchronized void holdNoMore() {
-            holding = false;
-        }
-
-        synchronized void fail() {
-            failing = true;
-        }
-
-        void release() {
-            List<CompletableFuture<Void>> releasing;
-            synchronized (this) {
-                holding = false;
-                releasing = new ArrayList<>(held);
-                held.clear();
-            }
-            releasing.forEach(taken -> taken.complete(null));
-        }
-
-        @Override
-        public String id() {
-            return "test";
-        }
-
-        @Override
-        public synchronized CompletableFuture<Void> send(List<byte[]> texts, boolean ping) {
-            List<String> batch = texts.stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
-            batches.add(batch);
-            written.addAll(batch);
-            if (ping) {
-                written.add("ping");
-            }
-            if (failing) {
-                return CompletableFuture.failedFuture(new IOException("connection reset"));
-            }
-            if (!holding) {
-                return CompletableFuture.completedFuture(null);
-            }
-            CompletableFuture<Void> taken = new CompletableFuture<>();
-            held.add(taken);
-            return taken;
-        }
-
-        @Override
-        public void close(CloseStatus status) {
-            closes.add(status);
-        }
+    private void blockTheSocket() throws Exception {
+        doAnswer(invocation -> {
+            socketBlocked.countDown();
+            releaseSocket.await();
+            return null;
+        }).when(session).sendText(any());
     }
 
     private static EncodedFrame text(String text) {
