@@ -60,12 +60,20 @@ public final class EnvelopeResponses {
             return Mono.empty();
         }
         response.setStatusCode(status);
-        answers.count(status.value(), errorCode.code());
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         // The client's next request goes on a fresh connection. Twice in the e2e suite, a request that followed an
         // answer written here on the same keep-alive connection was not read until the client gave up 60 s later.
         response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-        byte[] body = jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode, message));
+        byte[] body = body(status.value(), errorCode, message);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /**
+     * The envelope's JSON, counted as an answer with this status: for a handler below WebFlux, which writes the
+     * status, {@code Content-Type: application/json} and {@code Connection: close} itself.
+     */
+    public byte[] body(int status, ErrorCode errorCode, String message) {
+        answers.count(status, errorCode.code());
+        return jsonMapper.writeValueAsBytes(ApiResponse.error(errorCode, message));
     }
 }

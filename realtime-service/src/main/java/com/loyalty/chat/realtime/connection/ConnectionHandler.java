@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketSession;
 
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.realtime.handshake.ConnectionIdentity;
@@ -30,6 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * One endpoint's upgraded connections: Netty's frames become the connection's lifecycle and client frames.
@@ -40,7 +39,7 @@ import reactor.netty.http.websocket.WebsocketInbound;
  * client's frames are handled in order and a client sending faster than its frames are handled is held back by TCP.
  * Opening and closing a connection tell listeners that may block, so they run on virtual threads too.
  */
-final class ConnectionHandler implements WebSocketHandler {
+final class ConnectionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
     private static final Scheduler FRAME_THREADS = Schedulers.fromExecutorService(
@@ -69,15 +68,10 @@ final class ConnectionHandler implements WebSocketHandler {
         this.maxFrameBytes = properties.maxFrameSize().toBytes();
     }
 
-    @Override
-    public Mono<Void> handle(WebSocketSession session) {
-        ConnectionIdentity identity = ConnectionIdentity.from(session.getAttributes());
-        session.getAttributes().clear();
-        NettyUpgrades.Session netty = (NettyUpgrades.Session) session;
-        WebsocketInbound inbound = netty.inbound();
+    Mono<Void> handle(WebsocketInbound inbound, WebsocketOutbound outbound, ConnectionIdentity identity) {
         AtomicReference<Channel> channel = new AtomicReference<>();
         inbound.withConnection(connection -> channel.set(connection.channel()));
-        ClientSocket socket = new NettySocket(channel.get(), netty.outbound(), properties.sendTimeLimit());
+        ClientSocket socket = new NettySocket(channel.get(), outbound, properties.sendTimeLimit());
         return Mono.fromCallable(() -> lifecycle.open(socket, identity, dialect))
                 .subscribeOn(FRAME_THREADS)
                 .flatMap(connection -> inbound.receiveFrames()

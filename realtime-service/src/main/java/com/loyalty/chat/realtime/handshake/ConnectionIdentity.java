@@ -1,7 +1,6 @@
 package com.loyalty.chat.realtime.handshake;
 
 import java.time.Instant;
-import java.util.Map;
 
 import com.loyalty.chat.contracts.events.SenderType;
 
@@ -15,18 +14,8 @@ import com.loyalty.chat.contracts.events.SenderType;
 public record ConnectionIdentity(long userId, SenderType role, String nickname, String avatar, String mobile,
                                  String token, Instant expiresAt) {
 
-    private static final String ATTRIBUTE = ConnectionIdentity.class.getName();
-
     public boolean admin() {
         return role == SenderType.ADMIN;
-    }
-
-    public static ConnectionIdentity from(Map<String, Object> handshakeAttributes) {
-        return (ConnectionIdentity) handshakeAttributes.get(ATTRIBUTE);
-    }
-
-    void storeIn(Map<String, Object> handshakeAttributes) {
-        handshakeAttributes.put(ATTRIBUTE, this);
     }
 
     /** Leaves the token out: it is a credential and must not reach the logs. */

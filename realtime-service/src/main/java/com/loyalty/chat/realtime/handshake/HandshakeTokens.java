@@ -3,17 +3,12 @@ package com.loyalty.chat.realtime.handshake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,17 +16,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AttributeKey;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Browsers cannot set headers on a WebSocket handshake, so the token travels as {@code ?token=}. Reactor Netty keeps
- * the handshake request (its URI, its headers) with every upgraded connection for as long as it is open, and Spring
- * copies the URI into the connection's handshake info: left there, every idle connection would hold its bearer token
- * twice more, and every log of the URI would show it. So the token leaves the URI of a request to an endpoint as soon
- * as Netty has decoded the request, before Reactor Netty or Spring see it, and waits on the channel until security
- * takes it ({@link #converter()}); the node then keeps it once, in {@link ConnectionIdentity}.
+ * the handshake request (its URI, its headers) with every upgraded connection for as long as it is open: left there,
+ * every idle connection would hold its bearer token once more, and every log of the URI would show it. So the token leaves the URI of a request to an endpoint as soon
+ * as Netty has decoded the request, before Reactor Netty sees it, and waits on the channel until the handshake takes
+ * it ({@link #take}); the node then keeps it once, in {@link ConnectionIdentity}.
  */
 final class HandshakeTokens {
 
@@ -55,19 +48,12 @@ final class HandshakeTokens {
         });
     }
 
-    /** The bearer token that {@link Stripper} took out of this request's URI, handed over once; else none. */
-    static ServerAuthenticationConverter converter() {
-        return exchange -> Mono.justOrEmpty(take(exchange));
-    }
-
-    private static @Nullable Authentication take(ServerWebExchange exchange) {
-        ServerHttpRequest request = exchange.getRequest();
-        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-        if (!(nativeRequest instanceof Connection connection)) {
-            return null;
-        }
-        String token = connection.channel().attr(TOKEN).getAndSet(null);
-        return token == null || token.isBlank() ? null : new BearerTokenAuthenticationToken(token.strip());
+    /** The bearer token that {@link Stripper} took out of this request's URI, handed over once; else null. */
+    static @Nullable String take(HttpServerRequest request) {
+        AtomicReference<String> token = new AtomicReference<>();
+        request.withConnection(connection -> token.set(connection.channel().attr(TOKEN).getAndSet(null)));
+        String taken = token.get();
+        return taken == null || taken.isBlank() ? null : taken.strip();
     }
 
     /** The query string without its {@code token} parameter, null when nothing else is left. */
