@@ -47,7 +47,7 @@ ports=()
 specs=("$@")
 for spec in "$@"; do
   jar="${spec%%|*}"
-  opts="${NODE_OPTS:--Xmx512m -Xmn64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+  opts="${NODE_OPTS:--Xmx512m -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
   [[ "$spec" == *"|"* ]] && opts="${spec#*|}"
   port="$(free_port)"; n=${#pids[@]}
   # Port 9 (discard) refuses at once: the node's calls to the other services fail fast.

@@ -127,7 +127,7 @@ public class HandshakeGate {
                     Map.of(HttpHeaderNames.WWW_AUTHENTICATE.toString(), "Bearer"));
         }
         Mono<Verdict> verdict = early != null ? Mono.just(early)
-                : decoder.decode(token)
+                : Mono.defer(() -> decoder.decode(token))
                         .map(jwt -> verdict(request, jwt))
                         .onErrorResume(failure -> Mono.just(refusedToken(failure)));
         return verdict
