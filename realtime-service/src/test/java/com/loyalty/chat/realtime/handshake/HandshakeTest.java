@@ -4,12 +4,16 @@ import static com.loyalty.chat.realtime.support.ContractFormats.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
@@ -57,6 +61,23 @@ class HandshakeTest extends NodeTest {
     @Test
     void unknownConnectionTypeIsRefusedWith400AndCode4000() throws Exception {
         assertRefused("/ws?type=superuser&token=" + user.userToken(), 400, 4000);
+    }
+
+    /** As Firefox sends it; the JDK's client cannot set {@code Connection}, so the handshake is written by hand. */
+    @Test
+    void aConnectionHeaderListingUpgradeAmongOtherTokensIsAHandshake() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /ws?token=" + user.userToken() + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Upgrade: websocket\r\n"
+                    + "Connection: keep-alive, Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 101");
+        }
     }
 
     @Test
