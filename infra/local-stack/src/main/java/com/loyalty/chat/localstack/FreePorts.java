@@ -3,15 +3,67 @@ package com.loyalty.chat.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Finds ports nobody listens on; mysqld cannot be given port 0, so the stack picks its ports itself. */
 final class FreePorts {
 
+    /** Above every port the project or its stack listen on by default. */
+    private static final int LOWEST = 20_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
     private FreePorts() {
     }
 
-    /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
+    /**
+     * Distinct free ports below the kernel's ephemeral range. A port the kernel hands out for a listening socket on
+     * port 0 comes from that range, which is also where every outgoing connection takes its local port: between the
+     * choice and the bind (MariaDB starts in between) a client socket took a chosen port once in CI, and Kafka could
+     * not bind it. All sockets stay open until every port is chosen, so none is handed out twice.
+     */
     static int[] allocate(int count) {
+        int below = ephemeralRangeStart();
+        if (below - LOWEST < 10 * count) {
+            return allocateEphemeral(count);
+        }
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = bindSomewhereIn(LOWEST, below);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static ServerSocket bindSomewhereIn(int from, int below) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                return new ServerSocket(ThreadLocalRandom.current().nextInt(from, below));
+            } catch (IOException taken) {
+                // Another one, then.
+            }
+        }
+        throw new IllegalStateException("No free port between " + from + " and " + below + " in 100 tries");
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            // Not Linux: IANA's range starts at 49152, Linux's default at 32768; below both.
+            return 32768;
+        }
+    }
+
+    private static int[] allocateEphemeral(int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];
