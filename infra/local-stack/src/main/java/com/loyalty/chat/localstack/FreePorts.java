@@ -25,17 +25,18 @@ final class FreePorts {
      */
     static int[] allocate(int count) {
         int below = ephemeralRangeStart();
-        if (below - LOWEST < 10 * count) {
-            return allocateEphemeral(count);
-        }
+        // Where that range leaves no room below it, the kernel's choice is the only one.
+        boolean roomBelow = below - LOWEST >= 10 * count;
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                sockets[i] = bindSomewhereIn(LOWEST, below);
+                sockets[i] = roomBelow ? bindSomewhereIn(LOWEST, below) : new ServerSocket(0);
                 ports[i] = sockets[i].getLocalPort();
             }
             return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find a free port", e);
         } finally {
             for (ServerSocket socket : sockets) {
                 closeQuietly(socket);
@@ -60,24 +61,6 @@ final class FreePorts {
         } catch (IOException | RuntimeException unknown) {
             // Not Linux: IANA's range starts at 49152, Linux's default at 32768; below both.
             return 32768;
-        }
-    }
-
-    private static int[] allocateEphemeral(int count) {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find a free port", e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                closeQuietly(socket);
-            }
         }
     }
 
