@@ -3,6 +3,7 @@ package com.loyalty.chat.realtime.connection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.web.reactive.socket.CloseStatus;
 
@@ -25,12 +26,12 @@ final class NettySocket implements ClientSocket {
 
     private final Channel channel;
     private final WebsocketOutbound outbound;
-    private final long sendTimeLimitMillis;
+    private final long sendTimeLimitNanos;
 
     NettySocket(Channel channel, WebsocketOutbound outbound, Duration sendTimeLimit) {
         this.channel = channel;
         this.outbound = outbound;
-        this.sendTimeLimitMillis = sendTimeLimit.toMillis();
+        this.sendTimeLimitNanos = sendTimeLimit.toNanos();
     }
 
     @Override
@@ -69,14 +70,26 @@ final class NettySocket implements ClientSocket {
         await(channel.writeAndFlush(frame));
     }
 
+    /**
+     * Parks the writer until the event loop completes the write. Not {@code written.await}: that waits on the
+     * promise's monitor, which then has to be inflated for every write and woken with {@code notifyAll} from the
+     * event loop.
+     */
     private void await(ChannelFuture written) throws IOException {
-        try {
-            if (!written.await(sendTimeLimitMillis)) {
-                throw new IOException("the socket took no frame for " + sendTimeLimitMillis + " ms");
+        if (!written.isDone()) {
+            Thread writer = Thread.currentThread();
+            written.addListener(done -> LockSupport.unpark(writer));
+            long deadline = System.nanoTime() + sendTimeLimitNanos;
+            while (!written.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IOException("the socket took no frame for " + sendTimeLimitNanos / 1_000_000 + " ms");
+                }
+                LockSupport.parkNanos(written, left);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IOException("interrupted while writing");
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing", e);
         }
         if (!written.isSuccess()) {
             throw new IOException("write failed", written.cause());
@@ -90,7 +103,7 @@ final class NettySocket implements ClientSocket {
     @Override
     public void close(CloseStatus status) {
         try {
-            outbound.sendClose(status.getCode(), status.getReason()).block(Duration.ofMillis(sendTimeLimitMillis));
+            outbound.sendClose(status.getCode(), status.getReason()).block(Duration.ofNanos(sendTimeLimitNanos));
         } catch (RuntimeException e) {
             channel.close();
         }
