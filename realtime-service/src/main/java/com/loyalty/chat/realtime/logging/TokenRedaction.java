@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class TokenRedaction {
 
-    private static final Pattern CREDENTIAL = Pattern.compile(
+    static final Pattern CREDENTIAL = Pattern.compile(
             "(?i)(token=|bearer\\s+)[^\\s&\"',;]+|eyJ[\\w-]*\\.[\\w-]+\\.[\\w-]*");
     private static final String REDACTED = "$1[redacted]";
 
@@ -17,6 +17,35 @@ final class TokenRedaction {
     }
 
     static String redact(String text) {
-        return text == null ? null : CREDENTIAL.matcher(text).replaceAll(REDACTED);
+        return text == null || !mayHoldCredential(text) ? text : CREDENTIAL.matcher(text).replaceAll(REDACTED);
+    }
+
+    /**
+     * Whether {@link #CREDENTIAL} could match: one pass over the text, where the pattern tries its case-insensitive
+     * alternatives (the JWT's {@code eyJ} too) at every position. Every line passes here (a node logs one per handshake), and few hold a credential.
+     */
+    static boolean mayHoldCredential(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case 't', 'T' -> {
+                    if (text.regionMatches(true, i, "token=", 0, 6)) {
+                        return true;
+                    }
+                }
+                case 'b', 'B' -> {
+                    if (text.regionMatches(true, i, "bearer", 0, 6)) {
+                        return true;
+                    }
+                }
+                case 'e', 'E' -> {
+                    if (text.regionMatches(true, i, "eyJ", 0, 3)) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 }
