@@ -114,11 +114,7 @@ public final class ConnectionBenchmark {
     private ConnectionBenchmark(Args args) {
         this.nodeUrl = URI.create(args.string("--node-url", "http://127.0.0.1:8090"));
         this.login = new Rest(URI.create(args.string("--login-url", "http://127.0.0.1:8081")));
-        String pid = args.string("--node-pid", null);
-        if (pid == null) {
-            throw new IllegalArgumentException("--node-pid is required");
-        }
-        this.node = new NodeProbe(Long.parseLong(pid));
+        this.node = new NodeProbe(CommandLine.requiredPid(args, "--node-pid"));
         this.connections = args.integer("--connections", 18_000);
         this.users = args.integer("--users", Math.min(connections, 1000));
         this.inFlight = args.integer("--in-flight", 200);
@@ -137,23 +133,11 @@ public final class ConnectionBenchmark {
     }
 
     public static int main(String[] arguments) throws Exception {
-        if (List.of(arguments).contains("--help")) {
-            System.out.print(USAGE);
-            return 0;
-        }
-        ConnectionBenchmark benchmark;
-        try {
-            benchmark = new ConnectionBenchmark(Args.parse(arguments,
-                    Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
-                            "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms",
-                            "--message-rate", "--message-duration", "--message-url"),
-                    Set.of("--offer-deflate")));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            return 2;
-        }
-        return benchmark.run();
+        return CommandLine.run(arguments, USAGE,
+                Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
+                        "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms",
+                        "--message-rate", "--message-duration", "--message-url"),
+                Set.of("--offer-deflate"), args -> new ConnectionBenchmark(args)::run);
     }
 
     private int run() throws Exception {
@@ -377,9 +361,7 @@ public final class ConnectionBenchmark {
 
         @Override
         public void refused(RawSockets.Client client, int status, String retryAfter, String body, long nanos) {
-            String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*(\\d+).*", "$1");
-            String key = status + " / " + (code.length() <= 5 ? code : "?") + " / Retry-After "
-                    + (retryAfter == null ? "absent" : retryAfter);
+            String key = refusal(status, retryAfter, body);
             refusals.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             resolve(client);
         }
@@ -481,6 +463,13 @@ public final class ConnectionBenchmark {
 
     static void row(StringBuilder text, String name, String value) {
         text.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    /** A refusal as the reports count it: status / the envelope's code ("?" when none) / Retry-After. */
+    static String refusal(int status, String retryAfter, String body) {
+        String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*(\\d+).*", "$1");
+        return status + " / " + (code.length() <= 5 ? code : "?") + " / Retry-After "
+                + (retryAfter == null ? "absent" : retryAfter);
     }
 
     static String describe(Map<?, AtomicInteger> counts) {

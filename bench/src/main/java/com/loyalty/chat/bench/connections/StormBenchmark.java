@@ -4,6 +4,7 @@ import static com.loyalty.chat.bench.connections.ConnectionBenchmark.describe;
 import static com.loyalty.chat.bench.connections.ConnectionBenchmark.fmt;
 import static com.loyalty.chat.bench.connections.ConnectionBenchmark.mib;
 import static com.loyalty.chat.bench.connections.ConnectionBenchmark.millis;
+import static com.loyalty.chat.bench.connections.ConnectionBenchmark.refusal;
 import static com.loyalty.chat.bench.connections.ConnectionBenchmark.row;
 
 import java.net.URI;
@@ -126,8 +127,8 @@ public final class StormBenchmark {
     private StormBenchmark(Args args) {
         this.gatewayUrl = URI.create(args.string("--gateway-url", "http://127.0.0.1:3000"));
         this.login = new Rest(URI.create(args.string("--login-url", "http://127.0.0.1:8081")));
-        this.survivor = new NodeProbe(requiredPid(args, "--survivor-pid"));
-        this.victimPid = requiredPid(args, "--victim-pid");
+        this.survivor = new NodeProbe(CommandLine.requiredPid(args, "--survivor-pid"));
+        this.victimPid = CommandLine.requiredPid(args, "--victim-pid");
         String gatewayPid = args.string("--gateway-pid", null);
         this.gateway = gatewayPid == null ? null : new NodeProbe(Long.parseLong(gatewayPid));
         this.connections = args.integer("--connections", 6000);
@@ -150,32 +151,12 @@ public final class StormBenchmark {
         this.resolved = new boolean[connections];
     }
 
-    private static long requiredPid(Args args, String name) {
-        String pid = args.string(name, null);
-        if (pid == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return Long.parseLong(pid);
-    }
-
     public static int main(String[] arguments) throws Exception {
-        if (List.of(arguments).contains("--help")) {
-            System.out.print(USAGE);
-            return 0;
-        }
-        StormBenchmark benchmark;
-        try {
-            benchmark = new StormBenchmark(Args.parse(arguments,
-                    Set.of("--gateway-url", "--login-url", "--survivor-pid", "--victim-pid", "--gateway-pid",
-                            "--connections", "--users", "--in-flight", "--hold", "--storm-timeout", "--handshake-timeout",
-                            "--out", "--note"),
-                    Set.of()));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            return 2;
-        }
-        return benchmark.run();
+        return CommandLine.run(arguments, USAGE,
+                Set.of("--gateway-url", "--login-url", "--survivor-pid", "--victim-pid", "--gateway-pid",
+                        "--connections", "--users", "--in-flight", "--hold", "--storm-timeout", "--handshake-timeout",
+                        "--out", "--note"),
+                Set.of(), args -> new StormBenchmark(args)::run);
     }
 
     private int run() throws Exception {
@@ -376,9 +357,7 @@ public final class StormBenchmark {
 
         @Override
         public void refused(RawSockets.Client client, int status, String retryAfter, String body, long nanos) {
-            String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*(\\d+).*", "$1");
-            String key = status + " / " + (code.length() <= 5 ? code : "?") + " / Retry-After "
-                    + (retryAfter == null ? "absent" : retryAfter);
+            String key = refusal(status, retryAfter, body);
             int i = client.index;
             if (!reconnecting(i)) {
                 count(openingRefusals, key);
