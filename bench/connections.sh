@@ -22,38 +22,17 @@ Environment: CHAT_JVM_OPTS overrides the services' JVM options. Unlike run.sh th
 EOF
 }
 
+source "$(dirname "$0")/lib.sh"
+
 invocation="bench/connections.sh $*"
 nodes=1 connections=18000 users="" in_flight=200 hold=30 nmt=false build=false histograms= message_rate=1000
 message_duration=20
-while (($#)); do
-  case "$1" in
-    --nodes) nodes="$2"; shift 2 ;;
-    --connections) connections="$2"; shift 2 ;;
-    --users) users="$2"; shift 2 ;;
-    --in-flight) in_flight="$2"; shift 2 ;;
-    --hold) hold="$2"; shift 2 ;;
-    --message-rate) message_rate="$2"; shift 2 ;;
-    --message-duration) message_duration="$2"; shift 2 ;;
-    --nmt) nmt=true; shift ;;
-    --histograms) histograms="$2"; shift 2 ;;
-    --build) build=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
+parse_options "--nodes --connections --users --in-flight --hold --message-rate --message-duration --histograms" \
+  "--nmt --build" "$@"
 
-here="$(cd "$(dirname "$0")" && pwd)"
-source "$here/lib.sh"
-use_launcher_jvm_opts
-[[ "$nmt" == true ]] && BENCH_JVM_OPTS="$BENCH_JVM_OPTS -XX:NativeMemoryTracking=summary"
-bench_build "$build"
-
-trap stack_stop EXIT
-trap 'exit 130' INT TERM
-
-run_args=()
-run_supports --fresh && run_args+=(--fresh)
-stack_start "$nodes" "$ROOT/.run/bench-logs/connections-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
+jvm_opts=()
+[[ "$nmt" == true ]] && jvm_opts+=(-XX:NativeMemoryTracking=summary)
+connection_stack_start "$nodes" connections "$build" ${jvm_opts[@]+"${jvm_opts[@]}"}
 
 node_pid="$(listening_pid 8090)"
 [[ -n "$node_pid" ]] || { bench_log "nothing listens on :8090"; exit 1; }

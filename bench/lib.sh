@@ -1,4 +1,5 @@
-# Shared by bench/run.sh and bench/admin-list.sh: building, starting and stopping the systems under test. Sourced.
+# Shared by bench/run.sh, admin-list.sh, connections.sh, storm.sh and free-ports/lib.sh: building, starting and
+# stopping the systems under test. Sourced.
 # Every process these functions stop is one they started, by its pid.
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,26 @@ PEER_ROOT="${PEER_ROOT:-${TMPDIR:-/tmp}/chat-peer}"
 STACK_READY_TIMEOUT=420
 
 bench_log() { echo "[bench] $*" >&2; }
+
+# parse_options "VALUED..." "FLAGS..." ARG...: a script's command line. --an-option V sets an_option=V, a flag sets
+# its variable to true; -h or --help prints the script's usage (exit 0), anything else an error and the usage (exit 2).
+parse_options() {
+  local _valued=" $1 " _flags=" $2 " _name
+  shift 2
+  while (($#)); do
+    _name="${1#--}"; _name="${_name//-/_}"
+    if [[ "$1" == -h || "$1" == --help ]]; then
+      usage; exit 0
+    elif [[ "$_valued" == *" $1 "* ]]; then
+      (($# >= 2)) || { echo "$1 needs a value" >&2; usage >&2; exit 2; }
+      printf -v "$_name" '%s' "$2"; shift 2
+    elif [[ "$_flags" == *" $1 "* ]]; then
+      printf -v "$_name" true; shift
+    else
+      echo "Unknown option: $1" >&2; usage >&2; exit 2
+    fi
+  done
+}
 
 # Builds the reactor (never mvn install) when a jar is missing or --build was given.
 bench_build() {
@@ -75,12 +96,34 @@ run_supports() { ./run --help 2>/dev/null | grep -q -- "$1"; }
 # The pid of whatever listens on a TCP port (a service of the stack); empty when nothing does.
 listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 
+# The kernel's count of connection attempts dropped because a listen queue was full (any process's): a client whose
+# SYN is dropped retries after 1, 3, 7 s…, a wait no server sees.
+listen_overflows() { nstat -az TcpExtListenOverflows | awk '/Overflows/ {print $2}'; }
+
 # The launcher's own JVM options (what ./run gives every service), unless CHAT_JVM_OPTS was set: for the connection
 # benchmarks, whose goal is what a node holds under the heap ./run gives it. Instead of run.sh's measuring options.
 use_launcher_jvm_opts() {
   local defaults
   defaults="$(./run --help 2>/dev/null | sed -n 's/.*CHAT_JVM_OPTS.*(default "\(.*\)").*/\1/p')"
   BENCH_JVM_OPTS="${CHAT_JVM_OPTS:-$defaults}"
+}
+
+# connection_stack_start NODES LOG_NAME BUILD [JVM OPTION...]: for connections.sh and storm.sh. Builds the jars when
+# one is missing or BUILD is true, then starts ./run (on a fresh database when it can) with NODES realtime nodes, the
+# launcher's own JVM options plus the options given, logs in .run/bench-logs/LOG_NAME-<time>/; stops it on exit.
+connection_stack_start() {
+  local nodes="$1" log_name="$2" build="$3"
+  shift 3
+  use_launcher_jvm_opts
+  (($#)) && BENCH_JVM_OPTS="$BENCH_JVM_OPTS $*"
+  bench_build "$build"
+
+  trap stack_stop EXIT
+  trap 'exit 130' INT TERM
+
+  local run_args=()
+  run_supports --fresh && run_args+=(--fresh)
+  stack_start "$nodes" "$ROOT/.run/bench-logs/$log_name-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
 }
 
 # SIGTERM to the launcher, whose shutdown hook stops the services, then MariaDB and Kafka; SIGKILL to what is left

@@ -22,33 +22,13 @@ Environment: CHAT_JVM_OPTS overrides the services' JVM options (default: the lau
 USAGE
 }
 
+source "$(dirname "$0")/lib.sh"
+
 invocation="bench/storm.sh $*"
 connections=6000 users="" in_flight=200 hold=10 storm_timeout=180 handshake_timeout=30 build=false
-while (($#)); do
-  case "$1" in
-    --connections) connections="$2"; shift 2 ;;
-    --users) users="$2"; shift 2 ;;
-    --in-flight) in_flight="$2"; shift 2 ;;
-    --hold) hold="$2"; shift 2 ;;
-    --storm-timeout) storm_timeout="$2"; shift 2 ;;
-    --handshake-timeout) handshake_timeout="$2"; shift 2 ;;
-    --build) build=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
-  esac
-done
+parse_options "--connections --users --in-flight --hold --storm-timeout --handshake-timeout" "--build" "$@"
 
-here="$(cd "$(dirname "$0")" && pwd)"
-source "$here/lib.sh"
-use_launcher_jvm_opts
-bench_build "$build"
-
-trap stack_stop EXIT
-trap 'exit 130' INT TERM
-
-run_args=()
-run_supports --fresh && run_args+=(--fresh)
-stack_start 2 "$ROOT/.run/bench-logs/storm-$(date +%Y%m%d-%H%M%S)" ${run_args[@]+"${run_args[@]}"}
+connection_stack_start 2 storm "$build"
 
 survivor_pid="$(listening_pid 8090)" victim_pid="$(listening_pid 8091)" gateway_pid="$(listening_pid 3000)"
 [[ -n "$survivor_pid" && -n "$victim_pid" && -n "$gateway_pid" ]] \
@@ -67,12 +47,9 @@ jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1
           --out "$out"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $settings$invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")
-# The kernel's count of connection attempts dropped because a listen queue was full (any process's): a client whose
-# SYN is dropped retries after 1, 3, 7 s…, a wait no server sees.
-overflows() { nstat -az TcpExtListenOverflows | awk '/Overflows/ {print $2}'; }
-overflows_before="$(overflows)"
+overflows_before="$(listen_overflows)"
 # The load generator holds as many sockets as the nodes together: it needs the same open files, and little heap.
 status=0
 bench_run_jar "${jar_args[@]}" || status=$?
-[[ -f "$out" ]] && echo "| listen-queue overflows during the run (kernel, any process) | $(($(overflows) - overflows_before)) |" >> "$out"
+[[ -f "$out" ]] && echo "| listen-queue overflows during the run (kernel, any process) | $(($(listen_overflows) - overflows_before)) |" >> "$out"
 exit "$status"
