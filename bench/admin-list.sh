@@ -53,6 +53,6 @@ stack_start 1 "$ROOT/.run/bench-logs/admin-list-$(date +%Y%m%d-%H%M%S)" ${run_ar
 bench_run_jar seed --sessions "$sessions" --messages-per-session "$per_session"
 
 bench_run_jar admin-list --concurrency "$concurrency" --seconds "$seconds" --pages "$pages" \
-  --statuses "$statuses" --watch-pid "$STACK_PID" --db-port 3306 --out "bench/results/$(date +%F)-admin-list-$sessions.md" \
+  --statuses "$statuses" --watch-pid "$STACK_PID" --db-port 3306 --out "$(result_file "admin-list-$sessions")" \
   --note "Seeded: $sessions sessions, $per_session messages each (bench seed). Commit $(git rev-parse --short HEAD); $invocation" \
   --note "Services' JVM options requested through CHAT_JVM_OPTS: \`$BENCH_JVM_OPTS\`; gateway rate limit raised to 1,000,000/s."

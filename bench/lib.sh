@@ -96,6 +96,14 @@ run_supports() { ./run --help 2>/dev/null | grep -q -- "$1"; }
 # The pid of whatever listens on a TCP port (a service of the stack); empty when nothing does.
 listening_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
 
+# result_file NAME: bench/results/<date>-NAME.md, or -2, -3… after it when that file exists already (committed or not),
+# so that a second run on one day adds a report instead of overwriting the first.
+result_file() {
+  local out="bench/results/$(date +%F)-$1.md" n=2
+  while [[ -e "$out" ]]; do out="bench/results/$(date +%F)-$1-$n.md"; n=$((n + 1)); done
+  echo "$out"
+}
+
 # The kernel's count of connection attempts dropped because a listen queue was full (any process's): a client whose
 # SYN is dropped retries after 1, 3, 7 s…, a wait no server sees.
 listen_overflows() { nstat -az TcpExtListenOverflows | awk '/Overflows/ {print $2}'; }

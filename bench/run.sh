@@ -54,7 +54,7 @@ if [[ "$smoke" == true ]]; then
 elif [[ "$census" == true ]]; then
   [[ "$target" == project ]] || { echo "--census needs --target project" >&2; exit 2; }
   rate="${rate:-100}" duration="${duration:-10}"
-  out="bench/results/$(date +%F)-project-census.md"
+  out="$(result_file project-census)"
 else
   rate="${rate:-1000}" duration="${duration:-60}"
 fi
@@ -99,7 +99,7 @@ for one_rate in ${rate//,/ }; do
   if [[ "$smoke" != true && "$census" != true ]]; then
     suffix=""
     [[ "$connect" == direct ]] && suffix=-direct
-    out="bench/results/$(date +%F)-$target-$one_rate$suffix.md"
+    out="$(result_file "$target-$one_rate$suffix")"
   fi
   bench_run_jar "${jar_args[@]}" --rate "$one_rate" --out "$out" || status=$?
 done

@@ -35,9 +35,7 @@ survivor_pid="$(listening_pid 8090)" victim_pid="$(listening_pid 8091)" gateway_
   || { bench_log "expected realtime nodes on :8090 and :8091 and the gateway on :3000"; exit 1; }
 bench_log "survivor realtime-1 pid $survivor_pid, victim realtime-2 pid $victim_pid, gateway pid $gateway_pid"
 
-out="bench/results/$(date +%F)-storm-$connections.md"
-n=2
-while git ls-files --error-unmatch "$out" >/dev/null 2>&1; do out="bench/results/$(date +%F)-storm-$connections-$n.md"; n=$((n + 1)); done
+out="$(result_file "storm-$connections")"
 # Settings given to the services through the environment (e.g. a node's cap) belong in the report.
 settings="$(env | grep -E '^CHAT_' | grep -vE '^CHAT_JVM_OPTS=' | sort | tr '\n' ' ' || true)"
 jar_args=(storm --gateway-url http://127.0.0.1:3000 --login-url http://127.0.0.1:8081
