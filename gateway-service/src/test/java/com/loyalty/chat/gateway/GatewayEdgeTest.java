@@ -76,7 +76,29 @@ class GatewayEdgeTest {
                 .header("Origin", "https://evil.example.com")
                 .header("Access-Control-Request-Method", "GET")
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.code").isEqualTo(4003).jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void refusesARequestFromAnotherOriginWith4003EvenWithAValidToken() {
+        String token = LocalStack.shared().tokens().issue(62, "13800000062", "u", false);
+        client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer " + token)
+                .header("Origin", "https://evil.example.com")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectBody().jsonPath("$.code").isEqualTo(4003).jsonPath("$.msg").isEqualTo("origin not allowed");
+    }
+
+    @Test
+    void aRefusedTokenFromTheConsoleOriginStillCarriesTheCorsHeaders() {
+        client().get().uri("/api/v2/chat/sessions").header("Authorization", "Bearer not-a-token")
+                .header("Origin", "https://console.example.com")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://console.example.com")
+                .expectBody().jsonPath("$.code").isEqualTo(4002);
     }
 
     private WebTestClient.ResponseSpec get(String token) {
