@@ -30,12 +30,12 @@ import reactor.core.publisher.Mono;
 class ClientRateLimitFilter implements WebFilter {
 
     private final EdgeProperties.RateLimit limit;
-    private final EnvelopeResponses envelopeWriter;
+    private final EnvelopeResponses envelopes;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    ClientRateLimitFilter(EdgeProperties properties, EnvelopeResponses envelopeWriter) {
+    ClientRateLimitFilter(EdgeProperties properties, EnvelopeResponses envelopes) {
         this.limit = properties.rateLimit();
-        this.envelopeWriter = envelopeWriter;
+        this.envelopes = envelopes;
     }
 
     @Override
@@ -55,7 +55,7 @@ class ClientRateLimitFilter implements WebFilter {
                     }
                     exchange.getResponse().getHeaders().set("Retry-After",
                             String.valueOf(Math.max(1, bucket.secondsUntilNextToken(now))));
-                    return envelopeWriter.write(exchange, ErrorCode.RATE_LIMITED);
+                    return envelopes.write(exchange, ErrorCode.RATE_LIMITED);
                 });
     }
 

@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
 @Component
 class FirewallRejections implements ServerExchangeRejectedHandler {
 
-    private final EnvelopeResponses envelopeWriter;
+    private final EnvelopeResponses envelopes;
 
-    FirewallRejections(EnvelopeResponses envelopeWriter) {
-        this.envelopeWriter = envelopeWriter;
+    FirewallRejections(EnvelopeResponses envelopes) {
+        this.envelopes = envelopes;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        return envelopeWriter.write(exchange, ErrorCode.INVALID_REQUEST);
+        return envelopes.write(exchange, ErrorCode.INVALID_REQUEST);
     }
 }

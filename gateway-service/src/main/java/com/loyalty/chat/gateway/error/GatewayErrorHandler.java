@@ -30,18 +30,18 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
-    private final EnvelopeResponses envelopeWriter;
+    private final EnvelopeResponses envelopes;
 
-    GatewayErrorHandler(EnvelopeResponses envelopeWriter) {
-        this.envelopeWriter = envelopeWriter;
+    GatewayErrorHandler(EnvelopeResponses envelopes) {
+        this.envelopes = envelopes;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
-            return envelopeWriter.write(exchange, refusal);
+            return envelopes.write(exchange, refusal);
         }
-        return envelopeWriter.write(exchange, classify(exchange, failure));
+        return envelopes.write(exchange, classify(exchange, failure));
     }
 
     private ErrorCode classify(ServerWebExchange exchange, Throwable failure) {

@@ -35,12 +35,12 @@ class HandshakeAdmission implements WebFilter {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final int maxInFlight;
-    private final EnvelopeResponses envelopeWriter;
+    private final EnvelopeResponses envelopes;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    HandshakeAdmission(RealtimeNodesProperties properties, EnvelopeResponses envelopeWriter) {
+    HandshakeAdmission(RealtimeNodesProperties properties, EnvelopeResponses envelopes) {
         this.maxInFlight = properties.realtimeBalancing().maxHandshakesInFlight();
-        this.envelopeWriter = envelopeWriter;
+        this.envelopes = envelopes;
     }
 
     @Override
@@ -51,7 +51,7 @@ class HandshakeAdmission implements WebFilter {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-            return envelopeWriter.write(exchange, ErrorCode.UNAVAILABLE);
+            return envelopes.write(exchange, ErrorCode.UNAVAILABLE);
         }
         return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> inFlight.decrementAndGet());
     }

@@ -73,18 +73,18 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
     private final WebSocketClient client;
     private final WebSocketService server;
     private final ObjectProvider<List<HttpHeadersFilter>> headersFilters;
-    private final EnvelopeResponses envelopeWriter;
+    private final EnvelopeResponses envelopes;
     private final Duration handshakeTimeout;
     private volatile @Nullable List<HttpHeadersFilter> resolvedHeadersFilters;
 
     RealtimeWebSocketProxy(RealtimeNodes nodes, WebSocketClient client, WebSocketService server,
-                           ObjectProvider<List<HttpHeadersFilter>> headersFilters, EnvelopeResponses envelopeWriter,
+                           ObjectProvider<List<HttpHeadersFilter>> headersFilters, EnvelopeResponses envelopes,
                            RealtimeNodesProperties properties) {
         this.nodes = nodes;
         this.client = client;
         this.server = server;
         this.headersFilters = headersFilters;
-        this.envelopeWriter = envelopeWriter;
+        this.envelopes = envelopes;
         this.handshakeTimeout = properties.realtimeBalancing().handshakeTimeout();
     }
 
@@ -117,7 +117,7 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
         if (!candidates.hasNext()) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                     Long.toString(nodes.retryAfter().toSeconds()));
-            return envelopeWriter.write(exchange, ErrorCode.UNAVAILABLE);
+            return envelopes.write(exchange, ErrorCode.UNAVAILABLE);
         }
         URI node = candidates.next();
         URI target = UriComponentsBuilder.fromUri(requestUrl)
@@ -241,7 +241,7 @@ class RealtimeWebSocketProxy implements GlobalFilter, Ordered {
             case 429 -> ErrorCode.RATE_LIMITED;
             default -> status < 500 ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL;
         };
-        return envelopeWriter.write(exchange, HttpStatusCode.valueOf(status), code, code.defaultMessage());
+        return envelopes.write(exchange, HttpStatusCode.valueOf(status), code, code.defaultMessage());
     }
 
     /** What the server checks before an upgrade, so that a request it would refuse costs no node a connection. */

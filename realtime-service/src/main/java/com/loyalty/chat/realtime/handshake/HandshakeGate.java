@@ -68,14 +68,14 @@ public class HandshakeGate {
     private final NodeAdmission admission;
     private final ReactiveJwtDecoder decoder;
     private final HandshakeRequests requests;
-    private final EnvelopeResponses errors;
+    private final EnvelopeResponses envelopes;
 
     HandshakeGate(NodeAdmission admission, ReactiveJwtDecoder decoder, HandshakeRequests requests,
-                  EnvelopeResponses errors) {
+                  EnvelopeResponses envelopes) {
         this.admission = admission;
         this.decoder = decoder;
         this.requests = requests;
-        this.errors = errors;
+        this.envelopes = envelopes;
     }
 
     /** What runs a connection once its handshake is upgraded. */
@@ -222,7 +222,7 @@ public class HandshakeGate {
 
     private Mono<Void> refuse(Handshake handshake, HttpServerResponse response, Refusal refusal) {
         requests.answered(handshake, refusal.status());
-        byte[] body = errors.body(refusal.status(), refusal.code(), refusal.message());
+        byte[] body = envelopes.body(refusal.status(), refusal.code(), refusal.message());
         refusal.headers().forEach(response::header);
         // The client's next request goes on a fresh connection, as after every envelope the node writes.
         return response.status(refusal.status())

@@ -24,18 +24,18 @@ class HttpErrors implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
-    private final EnvelopeResponses errors;
+    private final EnvelopeResponses envelopes;
 
-    HttpErrors(EnvelopeResponses errors) {
-        this.errors = errors;
+    HttpErrors(EnvelopeResponses envelopes) {
+        this.envelopes = envelopes;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ResponseStatusException refusal && refusal.getStatusCode().is4xxClientError()) {
-            return errors.write(exchange, refusal);
+            return envelopes.write(exchange, refusal);
         }
         log.error("Request {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
-        return errors.write(exchange, ErrorCode.INTERNAL);
+        return envelopes.write(exchange, ErrorCode.INTERNAL);
     }
 }
