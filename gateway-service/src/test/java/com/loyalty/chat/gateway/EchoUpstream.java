@@ -23,6 +23,8 @@ final class EchoUpstream {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                // As a service does, the whole request is read before it answers.
+                exchange.getRequestBody().readAllBytes();
                 byte[] body = (exchange.getRequestMethod() + " /" + name + exchange.getRequestURI())
                         .getBytes(StandardCharsets.UTF_8);
                 echo(exchange, "X-Request-Id", SEEN_REQUEST_ID);

@@ -4,24 +4,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserter;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import com.loyalty.chat.localstack.LocalStack;
 import com.loyalty.chat.localstack.LocalStackInitializer;
 import com.sun.net.httpserver.HttpServer;
 
+import reactor.core.publisher.Flux;
+
 /**
  * The door's own rules with every owner up: the route targets' health, the per-client budget (three requests, refilled so slowly
- * that none comes back during the test) and CORS for the configured console origin.
+ * that none comes back during the test), CORS for the configured console origin and the request body's bound (1 KB).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.gateway.rate-limit.burst=3",
         "chat.gateway.rate-limit.requests-per-second=0.0001",
-        "chat.gateway.cors-allowed-origins=https://console.example.com"})
+        "chat.gateway.cors-allowed-origins=https://console.example.com",
+        "chat.gateway.max-request-body=1KB"})
 @ContextConfiguration(initializers = LocalStackInitializer.class)
 class GatewayEdgeTest {
 
@@ -99,6 +109,36 @@ class GatewayEdgeTest {
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://console.example.com")
                 .expectBody().jsonPath("$.code").isEqualTo(4002);
+    }
+
+    @Test
+    void passesABodyWithinTheBoundToItsOwner() {
+        post(63, BodyInserters.fromValue("x".repeat(1024)))
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("POST /owner/api/v2/chat/sessions");
+    }
+
+    @Test
+    void refusesABodyDeclaredOverTheBoundWith4013() {
+        post(64, BodyInserters.fromValue("x".repeat(1025)))
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().jsonPath("$.code").isEqualTo(4013).jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void cutsOffAChunkedBodyWhereItPassesTheBoundWith4013() {
+        DataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        Flux<DataBuffer> chunks = Flux.range(0, 8).map(chunk -> buffers.wrap(new byte[256]));
+
+        post(65, BodyInserters.fromDataBuffers(chunks))
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().jsonPath("$.code").isEqualTo(4013);
+    }
+
+    private WebTestClient.ResponseSpec post(long userId, BodyInserter<?, ? super ClientHttpRequest> body) {
+        String token = LocalStack.shared().tokens().issue(userId, "138000000" + userId, "u", false);
+        return client().post().uri("/api/v2/chat/sessions").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     private WebTestClient.ResponseSpec get(String token) {

@@ -130,7 +130,7 @@ class CommonErrors {
             return envelope(status, headers, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.defaultMessage());
         }
         String message = RefusalTexts.of(status);
-        return envelope(status, headers, ErrorCode.INVALID_REQUEST, named.isEmpty() ? message : message + ": " + named);
+        return envelope(status, headers, RefusalTexts.code(status), named.isEmpty() ? message : message + ": " + named);
     }
 
     static ResponseEntity<ApiResponse<Void>> internal() {

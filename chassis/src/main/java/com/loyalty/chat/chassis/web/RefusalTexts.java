@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatusCode;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
 /**
- * The texts of the 4000 answers for requests refused before any handler took them (wrong method, an answer the client
- * does not accept, a body that is not JSON), written once for the servlet services ({@link CommonErrors}) and the
+ * The codes and texts of the answers to requests refused before any handler took them (wrong method, an answer the
+ * client does not accept, a body that is not JSON or too large), written once for the servlet services ({@link CommonErrors}) and the
  * reactive gateway alike. Like {@link TokenClaims} it needs no servlet class.
  */
 public final class RefusalTexts {
@@ -21,7 +21,14 @@ public final class RefusalTexts {
             case METHOD_NOT_ALLOWED -> "不支持该请求方法";
             case NOT_ACCEPTABLE -> "只能以 application/json 应答";
             case UNSUPPORTED_MEDIA_TYPE -> "请求体必须是 application/json";
+            case CONTENT_TOO_LARGE -> "请求体过大";
             case null, default -> ErrorCode.INVALID_REQUEST.defaultMessage();
         };
+    }
+
+    /** The code for a 4xx {@code status} other than 404: 4013 for a body too large, 4000 for the rest. */
+    public static ErrorCode code(HttpStatusCode status) {
+        return status.value() == HttpStatus.CONTENT_TOO_LARGE.value()
+                ? ErrorCode.CONTENT_TOO_LARGE : ErrorCode.INVALID_REQUEST;
     }
 }

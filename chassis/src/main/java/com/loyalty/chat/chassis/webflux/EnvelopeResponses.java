@@ -40,7 +40,8 @@ public final class EnvelopeResponses {
 
     /**
      * A 4xx WebFlux raised at the door: an unknown path is 4004; anything else keeps its status and headers (405
-     * with {@code Allow}, 406, 415, 400) and answers 4000, the contract's code for a request the client must change.
+     * with {@code Allow}, 406, 415, 400) and answers 4000, the contract's code for a request the client must change,
+     * or 4013 for a body too large (413).
      */
     public Mono<Void> write(ServerWebExchange exchange, ResponseStatusException refusal) {
         HttpStatusCode status = refusal.getStatusCode();
@@ -50,7 +51,7 @@ public final class EnvelopeResponses {
         if (!exchange.getResponse().isCommitted()) {
             exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
         }
-        return write(exchange, status, ErrorCode.INVALID_REQUEST, RefusalTexts.of(status));
+        return write(exchange, status, RefusalTexts.code(status), RefusalTexts.of(status));
     }
 
     /** For a refusal whose HTTP status is not the code's own (405, 415 and 426 answer 4000). */

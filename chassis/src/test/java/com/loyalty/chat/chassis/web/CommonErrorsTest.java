@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.loyalty.chat.contracts.api.ApiResponse;
 import com.loyalty.chat.contracts.api.ChatException;
@@ -45,6 +47,11 @@ class CommonErrorsTest {
         @PostMapping("/body")
         ApiResponse<Integer> body(@RequestBody Body body) {
             return ApiResponse.ok("ok", body.n());
+        }
+
+        @PostMapping("/large")
+        ApiResponse<Void> large() {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
         }
 
         @GetMapping("/bug")
@@ -86,6 +93,12 @@ class CommonErrorsTest {
                 ErrorCode.INVALID_REQUEST);
         envelope(mvc.perform(post("/body").contentType(MediaType.TEXT_PLAIN).content("n")), 415,
                 ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void aBodyTooLargeIs4013WithIts413() throws Exception {
+        envelope(mvc.perform(post("/large")), 413, ErrorCode.CONTENT_TOO_LARGE)
+                .andExpect(jsonPath("$.msg").value("请求体过大"));
     }
 
     @Test
