@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -53,10 +55,17 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
             return envelopes.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.CONTENT_TOO_LARGE,
                     RefusalTexts.of(HttpStatus.CONTENT_TOO_LARGE));
         }
-        if (declared >= 0) {
+        if (declared >= 0 || !mayStreamABody(request)) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().request(new Counted(request, maxBytes)).build());
+    }
+
+    /** A WebSocket upgrade or another GET goes on as it came, without a counter around a body it does not have. */
+    private static boolean mayStreamABody(ServerHttpRequest request) {
+        HttpMethod method = request.getMethod();
+        return request.getHeaders().getFirst(HttpHeaders.TRANSFER_ENCODING) != null
+                || HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
     }
 
     /** A body without a declared length, failing with 413 once more than the bound has come. */
