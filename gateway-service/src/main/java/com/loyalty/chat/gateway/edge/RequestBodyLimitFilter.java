@@ -16,9 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
-import com.loyalty.chat.contracts.api.ErrorCode;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +26,7 @@ import reactor.core.publisher.Mono;
  * services parse a JSON body whole, so without a bound one request could fill a service's heap. A declared
  * {@code Content-Length} over the bound is refused at once, before the token is checked; a body without one (chunked)
  * is counted as it streams to the service and cut off where it passes the bound, and the gateway's error handler
- * answers 413/4013 in its place.
+ * answers 413/4013 in its place. The envelope's code and text are the chassis's for any 413.
  */
 @Component
 class RequestBodyLimitFilter implements WebFilter, Ordered {
@@ -52,8 +50,7 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return envelopes.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.CONTENT_TOO_LARGE,
-                    RefusalTexts.of(HttpStatus.CONTENT_TOO_LARGE));
+            return envelopes.write(exchange, new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE));
         }
         if (declared >= 0 || !mayStreamABody(request)) {
             return chain.filter(exchange);
