@@ -24,8 +24,9 @@ import com.sun.net.httpserver.HttpServer;
 import reactor.core.publisher.Flux;
 
 /**
- * The door's own rules with every owner up: the route targets' health, the per-client budget (three requests, refilled so slowly
- * that none comes back during the test), CORS for the configured console origin and the request body's bound (1 KB).
+ * The door's own rules with every owner up: the route targets' health, the per-client budget (three requests, refilled
+ * so slowly that none comes back during the test), CORS for the configured console origin and the request body's bound
+ * (1 KB).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.gateway.rate-limit.burst=3",

@@ -7,10 +7,14 @@ import com.loyalty.chat.contracts.api.ErrorCode;
 
 /**
  * The codes and texts of the answers to requests refused before any handler took them (wrong method, an answer the
- * client does not accept, a body that is not JSON or too large), written once for the servlet services ({@link CommonErrors}) and the
- * reactive gateway alike. Like {@link TokenClaims} it needs no servlet class.
+ * client does not accept, a body that is not JSON or too large, a browser's origin that is not allowed), written once
+ * for the servlet services ({@link CommonErrors}), the reactive gateway and the realtime nodes alike. Like
+ * {@link TokenClaims} it needs no servlet class.
  */
 public final class RefusalTexts {
+
+    /** With 403/4003, for a browser's origin that CORS does not allow: the gateway's and the nodes' answer alike. */
+    public static final String ORIGIN_NOT_ALLOWED = "origin not allowed";
 
     private RefusalTexts() {
     }

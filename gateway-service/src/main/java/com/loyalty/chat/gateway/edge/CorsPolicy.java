@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
 
@@ -67,7 +68,8 @@ class CorsPolicy {
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             CorsConfiguration config = source.getCorsConfiguration(exchange);
             if (!processor.process(config, exchange)) {
-                return envelopes.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed");
+                return envelopes.write(exchange, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+                        RefusalTexts.ORIGIN_NOT_ALLOWED);
             }
             return CorsUtils.isPreFlightRequest(exchange.getRequest()) ? Mono.empty() : chain.filter(exchange);
         }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 
 import com.loyalty.chat.chassis.web.Caller;
+import com.loyalty.chat.chassis.web.RefusalTexts;
 import com.loyalty.chat.chassis.web.TokenClaims;
 import com.loyalty.chat.chassis.webflux.EnvelopeResponses;
 import com.loyalty.chat.contracts.api.ErrorCode;
@@ -179,7 +180,7 @@ public class HandshakeGate {
         if (origin == null || origins.checkOrigin(origin) != null || sameOrigin(origin, request)) {
             return null;
         }
-        return new Refusal(403, ErrorCode.FORBIDDEN, "origin not allowed", Map.of());
+        return new Refusal(403, ErrorCode.FORBIDDEN, RefusalTexts.ORIGIN_NOT_ALLOWED, Map.of());
     }
 
     private static boolean sameOrigin(String origin, HttpServerRequest request) {

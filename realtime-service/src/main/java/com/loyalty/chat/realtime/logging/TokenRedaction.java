@@ -22,7 +22,8 @@ final class TokenRedaction {
 
     /**
      * Whether {@link #CREDENTIAL} could match: one pass over the text, where the pattern tries its case-insensitive
-     * alternatives (the JWT's {@code eyJ} too) at every position. Every line passes here (a node logs one per handshake), and few hold a credential.
+     * alternatives (the JWT's {@code eyJ} too) at every position. Every line passes here (a node logs one per
+     * handshake), and few hold a credential.
      */
     static boolean mayHoldCredential(String text) {
         for (int i = 0; i < text.length(); i++) {

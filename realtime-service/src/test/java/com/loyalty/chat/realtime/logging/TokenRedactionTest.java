@@ -19,7 +19,8 @@ class TokenRedactionTest {
 
     @Test
     void aBearerHeaderValueIsBlanked() {
-        assertThat(TokenRedaction.redact("Authorization: bearer\tabc.def")).isEqualTo("Authorization: bearer\t[redacted]");
+        assertThat(TokenRedaction.redact("Authorization: bearer\tabc.def"))
+                .isEqualTo("Authorization: bearer\t[redacted]");
     }
 
     @Test
