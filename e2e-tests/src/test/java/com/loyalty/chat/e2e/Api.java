@@ -48,6 +48,11 @@ final class Api {
         return send(request(path, token).GET());
     }
 
+    /** A GET from a script on a page of {@code origin}, as a browser sends it. */
+    Answer getFrom(String origin, String path, String token) {
+        return send(request(path, token).header("Origin", origin).GET());
+    }
+
     Answer put(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
@@ -56,6 +61,12 @@ final class Api {
     Answer post(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A body sent in chunks, without a {@code Content-Length}. */
+    Answer postChunked(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(json))));
     }
 
     /** Any method, any body and content type, for requests a well-behaved client would never make. */
@@ -72,6 +83,11 @@ final class Api {
      * {@code Connection} headers.
      */
     Answer handshake(String pathAndQuery) {
+        return handshake(pathAndQuery, null);
+    }
+
+    /** As {@link #handshake(String)}, from a page on {@code origin} when it is not null. */
+    Answer handshake(String pathAndQuery, String origin) {
         URI gateway = URI.create(gatewayUrl);
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
@@ -80,6 +96,7 @@ final class Api {
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
             socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());

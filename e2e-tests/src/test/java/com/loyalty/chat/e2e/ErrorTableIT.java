@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 /** The contract's error table through the gateway: each code with its HTTP status, in the envelope. */
 class ErrorTableIT {
 
+    private static final String FOREIGN_ORIGIN = "https://evil.example.com";
+
     private final Api api = new Api(SystemUnderTest.gatewayUrl());
 
     @Test
@@ -54,6 +56,28 @@ class ErrorTableIT {
 
         assertError(api.post("/api/v2/chat/sessions/" + sessionId + "/messages", user,
                 "{\"content\":\"" + tooLong + "\",\"messageType\":\"text\"}"), 413, 4013);
+    }
+
+    /**
+     * The gateway's bound (256 KB), whether the body declares its length or comes in chunks; on a path whose service
+     * would take the body (an unknown field is ignored), so the 413 is the gateway's.
+     */
+    @Test
+    void aBodyOverTheGatewaysBoundIs4013() {
+        String user = api.login(IdentityIT.freshMobile());
+        String huge = "{\"padding\":\"" + "x".repeat(300 * 1024) + "\"}";
+
+        assertError(api.post("/api/v2/chat/sessions", user, huge), 413, 4013);
+        assertError(api.postChunked("/api/v2/chat/sessions", user, huge), 413, 4013);
+    }
+
+    @Test
+    void aPageOnAnOriginCorsDoesNotAllowIs4003() {
+        String user = api.login(IdentityIT.freshMobile());
+
+        assertThat(api.get("/api/v2/auth/me", user).status()).isEqualTo(200);
+        assertError(api.getFrom(FOREIGN_ORIGIN, "/api/v2/auth/me", user), 403, 4003);
+        assertError(api.handshake("/ws?token=" + user, FOREIGN_ORIGIN), 403, 4003);
     }
 
     @Test
