@@ -145,6 +145,18 @@ class HistoryTest extends MessageServiceTest {
         assertRefused(get(ADMIN_CHAT + newSessionId() + "/messages", adminToken(newUserId())), 404, 4004, "会话不存在");
     }
 
+    @Test
+    void aSessionOpenedWhileTheRequestWaitsIsRead() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+        openSessionWhenFirstMissed(sessionId, userId);
+
+        Answer answer = get(USER_CHAT + sessionId + "/messages", userToken(userId));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.data().get("totalCount").asLong()).isZero();
+    }
+
     private String sessionWithMessages(long userId, int count) {
         String sessionId = openSession(userId);
         String token = userToken(userId);

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import com.loyalty.chat.chassis.testing.TopicReader;
@@ -51,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * The service against the local stack's MariaDB and Kafka, with sessions made the way session-service makes them:
@@ -59,7 +62,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Long enough for a test to open a session after its first command was set aside.
         "chat.message.sending.unknown-session.command-patience=10s",
-        "chat.message.sending.unknown-session.rest-patience=300ms",
+        "chat.message.session-lookup.patience=300ms",
         // Rows left in the outbox are looked for often, so tests of resubmission do not wait long.
         "chat.outbox.resubmit-interval=500ms",
         // Small rows, so that a poll of a few commands already writes several outbox rows in one multi-row insert.
@@ -151,6 +154,23 @@ abstract class MessageServiceTest {
 
     void publishSessionEvent(SessionEvent event) {
         publish(Topics.SESSION_EVENTS, event.sessionId(), json.writeValueAsString(event));
+    }
+
+    /**
+     * Opens the session the first time a lookup misses it, as if its SessionOpened arrived while a REST request
+     * waited for it: the view holds the session before the request looks again. Only a request that looks again can
+     * then find it.
+     */
+    void openSessionWhenFirstMissed(String sessionId, long userId) {
+        AtomicBoolean missed = new AtomicBoolean();
+        doAnswer(invocation -> {
+            Object view = invocation.callRealMethod();
+            if (Optional.empty().equals(view) && missed.compareAndSet(false, true)) {
+                publishSessionEvent(opened(sessionId, userId));
+                awaitSessionVersion(sessionId, 1);
+            }
+            return view;
+        }).when(sessionViews).find(sessionId);
     }
 
     void awaitSessionVersion(String sessionId, long version) {

@@ -218,6 +218,17 @@ class ReadStateTest extends MessageServiceTest {
     }
 
     @Test
+    void aSessionOpenedWhileTheReadWaitsIsMarked() {
+        String sessionId = newSessionId();
+        openSessionWhenFirstMissed(sessionId, newUserId());
+
+        Answer answer = post(ADMIN_CHAT + sessionId + "/read", adminToken(newUserId()), null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.data().get("messageIds")).isEmpty();
+    }
+
+    @Test
     void restReadsAreRefusedWithTheContractsCodes() {
         long userId = newUserId();
         long holder = newUserId();

@@ -225,6 +225,18 @@ class RestSendingTest extends MessageServiceTest {
     }
 
     @Test
+    void aSessionOpenedWhileTheSendWaitsTakesTheMessage() {
+        long userId = newUserId();
+        String sessionId = newSessionId();
+        openSessionWhenFirstMissed(sessionId, userId);
+
+        Answer answer = post(USER_CHAT + sessionId + "/messages", userToken(userId), text("just opened"));
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.data().get("status").asString()).isEqualTo("sent");
+    }
+
+    @Test
     void anIdNoSessionCanHaveAnswers4004() {
         assertRefused(post(USER_CHAT + "session_" + "7".repeat(150) + "/messages", userToken(newUserId()), text("hi")),
                 404, 4004, "会话不存在");

@@ -5,7 +5,7 @@ import java.util.List;
 import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.events.MessageCommand.Sender;
 import com.loyalty.chat.contracts.events.SenderType;
-import com.loyalty.chat.message.sessionview.SessionViews;
+import com.loyalty.chat.message.sessionview.SessionLookup;
 import com.loyalty.chat.message.storage.MessageRepository;
 import com.loyalty.chat.message.storage.StoredMessage;
 import org.springframework.stereotype.Service;
@@ -17,16 +17,17 @@ import org.springframework.stereotype.Service;
  * other direction, for catching up ({@code sync}): the oldest {@code pageSize} messages newer than that one, with
  * {@code totalCount} and {@code hasMore} counting what follows it; it has no pages, so it goes with neither
  * {@code page} nor {@code before}. An id that is not a message of this session is a bad parameter (4000), not a
- * missing session.
+ * missing session. A session the view does not hold yet is looked for again for a moment ({@link SessionLookup}), so a
+ * client can read the session it has just opened.
  */
 @Service
 class MessageHistory {
 
-    private final SessionViews sessions;
+    private final SessionLookup sessions;
     private final MessageRepository messages;
     private final HistoryProperties properties;
 
-    MessageHistory(SessionViews sessions, MessageRepository messages, HistoryProperties properties) {
+    MessageHistory(SessionLookup sessions, MessageRepository messages, HistoryProperties properties) {
         this.sessions = sessions;
         this.messages = messages;
         this.properties = properties;

@@ -1,7 +1,6 @@
 package com.loyalty.chat.message.sending;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,21 +9,20 @@ import com.loyalty.chat.contracts.api.ChatException;
 import com.loyalty.chat.contracts.api.ErrorCode;
 import com.loyalty.chat.contracts.events.MessageCommand.SendMessage;
 import com.loyalty.chat.message.sending.SendOutcome.Rejected;
+import com.loyalty.chat.message.sessionview.SessionLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one way messages get stored, for Kafka batches and single REST sends alike.
  *
  * <p>A send whose session the view does not know yet may have just been opened: its SessionOpened can reach this
- * service a few milliseconds after the first message. A REST send looks again for a short while before it answers
- * 4004. A Kafka send waits in {@link WaitingSends} instead of in the consumer's poll, and {@link #settleWaitingSends}
+ * service a few milliseconds after the first message. A REST send looks again for a short while
+ * ({@link SessionLookup}) before it answers 4004. A Kafka send waits in {@link WaitingSends} instead of in the consumer's poll, and {@link #settleWaitingSends}
  * stores it once its session shows up or refuses it with 4004 when it waited long enough; so no other session's
  * commands ever wait for it.
  *
@@ -42,13 +40,13 @@ public class MessageSending {
 
     private final MessageWriter writer;
     private final WaitingSends waiting;
-    private final SendingProperties properties;
+    private final SessionLookup sessions;
     private final Clock clock;
 
-    MessageSending(MessageWriter writer, WaitingSends waiting, SendingProperties properties, Clock clock) {
+    MessageSending(MessageWriter writer, WaitingSends waiting, SessionLookup sessions, Clock clock) {
         this.writer = writer;
         this.waiting = waiting;
-        this.properties = properties;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -77,26 +75,24 @@ public class MessageSending {
         }
     }
 
-    /** Settles a REST send; a session the view does not know is looked for again until {@code patience} is over. */
-    SendOutcome sendOne(SendRequest request, Duration patience) {
-        BackOffExecution pauses = unknownSessionBackOff(patience).start();
-        while (true) {
-            Optional<SendOutcome> outcome;
-            try {
-                outcome = writeRetryingConflicts(List.of(request)).getFirst();
-            }
-            catch (RuntimeException failure) {
-                rethrowIfTransient(failure);
-                log.error("A REST send to {} from {} could not be stored", request.sessionId(),
-                        request.sender().userId(), failure);
-                return rejectionFor(failure);
-            }
-            if (outcome.isPresent()) {
-                return outcome.get();
-            }
-            if (!pause(pauses)) {
-                return new Rejected(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND);
-            }
+    /** Settles a REST send; a session the view does not know is looked for again (see {@link SessionLookup}). */
+    SendOutcome sendOne(SendRequest request) {
+        Optional<SendOutcome> outcome = writeOne(request);
+        if (outcome.isEmpty() && sessions.find(request.sessionId()).isPresent()) {
+            outcome = writeOne(request);
+        }
+        return outcome.orElseGet(() -> new Rejected(ErrorCode.NOT_FOUND, ChatException.SESSION_NOT_FOUND));
+    }
+
+    private Optional<SendOutcome> writeOne(SendRequest request) {
+        try {
+            return writeRetryingConflicts(List.of(request)).getFirst();
+        }
+        catch (RuntimeException failure) {
+            rethrowIfTransient(failure);
+            log.error("A REST send to {} from {} could not be stored", request.sessionId(),
+                    request.sender().userId(), failure);
+            return Optional.of(rejectionFor(failure));
         }
     }
 
@@ -177,29 +173,6 @@ public class MessageSending {
     private static void rethrowIfTransient(RuntimeException failure) {
         if (TransientFailures.isTransient(failure)) {
             throw failure;
-        }
-    }
-
-    private ExponentialBackOff unknownSessionBackOff(Duration patience) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.unknownSession().initialBackoff().toMillis(), 2);
-        backOff.setMaxInterval(properties.unknownSession().maxBackoff().toMillis());
-        backOff.setMaxElapsedTime(patience.toMillis());
-        return backOff;
-    }
-
-    /** Waits for the next pause; false when patience has run out. */
-    private static boolean pause(BackOffExecution pauses) {
-        long millis = pauses.nextBackOff();
-        if (millis == BackOffExecution.STOP) {
-            return false;
-        }
-        try {
-            Thread.sleep(millis);
-            return true;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SendController {
 
     private final MessageSending sending;
-    private final SendingProperties properties;
 
-    SendController(MessageSending sending, SendingProperties properties) {
+    SendController(MessageSending sending) {
         this.sending = sending;
-        this.properties = properties;
     }
 
     @PostMapping({"/api/v2/admin/chat/sessions/{sessionId}/messages", "/api/admin/chat/sessions/{sessionId}/messages",
@@ -44,7 +42,7 @@ class SendController {
     private ApiResponse<SendReceipt> send(String sessionId, SendMessageBody body, Caller caller, SenderType side) {
         SendRequest request = new SendRequest(sessionId, caller.as(side), body.content(), body.messageTypeOrText(),
                 body.tempMessageId(), body.attachments(), SendRequest.Channel.REST, null);
-        return switch (sending.sendOne(request, properties.unknownSession().restPatience())) {
+        return switch (sending.sendOne(request)) {
             case SendOutcome.Stored stored -> ApiResponse.ok("消息发送成功", SendReceipt.of(stored.message()));
             case SendOutcome.Rejected rejected -> throw new ChatException(rejected.errorCode(), rejected.reason());
         };

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxContentBytes longest content in UTF-8 bytes (the contract's 16 KB; {@code content} is a TEXT column,
  *                        so at most 65535)
  * @param maxAttachments most attachments on one message
- * @param unknownSession how long a message to a session the view does not know yet waits for its SessionOpened
+ * @param unknownSession how long a Kafka send to a session the view does not know yet waits for its SessionOpened
  */
 @ConfigurationProperties("chat.message.sending")
 record SendingProperties(@DefaultValue("16384") int maxContentBytes, @DefaultValue("10") int maxAttachments,
@@ -23,13 +23,8 @@ record SendingProperties(@DefaultValue("16384") int maxContentBytes, @DefaultVal
      * @param commandPatience how long a Kafka send waits for its session (aside, holding up no other command) before
      *                        it is refused with 4004
      * @param recheckInterval how often waiting Kafka sends are looked at again
-     * @param restPatience how long a REST send, which holds its caller, looks for its session before it answers 4004
-     * @param initialBackoff first pause before a REST send looks again; pauses double up to {@code maxBackoff}
      */
     record UnknownSession(@DefaultValue("3s") Duration commandPatience,
-                          @DefaultValue("200ms") Duration recheckInterval,
-                          @DefaultValue("500ms") Duration restPatience,
-                          @DefaultValue("50ms") Duration initialBackoff,
-                          @DefaultValue("200ms") Duration maxBackoff) {
+                          @DefaultValue("200ms") Duration recheckInterval) {
     }
 }
