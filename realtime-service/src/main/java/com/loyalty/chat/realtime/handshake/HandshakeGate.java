@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -46,9 +45,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * {@code Retry-After}, so the client retries, through the gateway, on another node, and the node spends nothing on
  * the token. An admitted handshake holds a place until it is over, upgraded or not;</li>
  * <li>a browser's {@code Origin} must be allowed (403);</li>
- * <li>the token ({@code ?token=}, {@link HandshakeTokens}), verified by Boot's JWT decoder: none is 401/4001, one that
- * fails the check (signature, expiry, a subject that is no user id) 401/4002, and one that cannot be checked because
- * the key set is out of reach 503/5003;</li>
+ * <li>the token ({@code ?token=}, {@link HandshakeTokens}), verified as Boot's JWT decoder would
+ * ({@link HandshakeTokenDecoder}): none is 401/4001, one that fails the check (signature, expiry, a subject that is
+ * no user id) 401/4002, and one that cannot be checked because the key set is out of reach 503/5003;</li>
  * <li>the connection's role: {@code type=admin} needs an admin token (403), {@code type=user} forces a user
  * connection, any other {@code type} is 400, and without {@code type} an admin token makes an admin connection (the
  * v2 admin console connects that way);</li>
@@ -67,11 +66,11 @@ public class HandshakeGate {
     private static final String WEBSOCKET_VERSION = "13";
 
     private final NodeAdmission admission;
-    private final ReactiveJwtDecoder decoder;
+    private final HandshakeTokenDecoder decoder;
     private final HandshakeRequests requests;
     private final EnvelopeResponses envelopes;
 
-    HandshakeGate(NodeAdmission admission, ReactiveJwtDecoder decoder, HandshakeRequests requests,
+    HandshakeGate(NodeAdmission admission, HandshakeTokenDecoder decoder, HandshakeRequests requests,
                   EnvelopeResponses envelopes) {
         this.admission = admission;
         this.decoder = decoder;

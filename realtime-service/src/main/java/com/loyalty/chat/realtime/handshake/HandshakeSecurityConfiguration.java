@@ -24,7 +24,8 @@ import com.loyalty.chat.realtime.protocol.Dialect;
 /**
  * The WebSocket endpoints check their tokens themselves ({@link HandshakeGate}, below WebFlux); the rest of this
  * service's HTTP surface is actuator health, which probes call without one. The JWT decoder is Boot's, built from the
- * JWK set URI in application.yml.
+ * JWK set URI in application.yml; {@link HandshakeTokenDecoder} accepts the usual tokens without it, with the same
+ * validators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -54,7 +55,10 @@ class HandshakeSecurityConfiguration {
         return HandshakeTokens.stripping(endpoints);
     }
 
-    /** Boot adds this to the decoder's validators: a token whose subject is not a user id is invalid (4002). */
+    /**
+     * Boot adds this to its decoder's validators, and {@link HandshakeTokenDecoder} to its own: a token whose subject
+     * is not a user id is invalid (4002).
+     */
     @Bean
     OAuth2TokenValidator<Jwt> subjectIsUserId() {
         return new JwtClaimValidator<String>(JwtClaimNames.SUB, TokenClaims::isUserId);
