@@ -138,7 +138,7 @@ class AuthorizationMatrixIT {
     @Test
     void everyEndpointAndTheHandshakeAnswerEachCallerAsTheTableSays() {
         Callers callers = new Callers();
-        Map<Long, String> adminStatusesBefore = adminStatuses(callers.admin);
+        Map<Long, String> adminStatusesBefore = Settled.value(() -> adminStatuses(callers.admin));
         SoftAssertions softly = new SoftAssertions();
         try {
             for (Row row : expanded()) {
@@ -416,6 +416,9 @@ class AuthorizationMatrixIT {
             case HELD -> {
                 assertThat(api.post("/api/v2/admin/chat/sessions/" + sessionId + "/claim", callers.admin, "{}")
                         .status()).isEqualTo(200);
+                // The previous row's console has gone, so "online" below is this console's.
+                await().atMost(Duration.ofSeconds(30)).until(() -> adminStatuses(callers.admin).get(SECOND_ADMIN_ID),
+                        "offline"::equals);
                 TestSocket console = TestSocket.connect(gateway, "/ws", callers.secondAdmin);
                 console.awaitFrame("connection_established");
                 await().atMost(Duration.ofSeconds(30)).until(() -> adminStatuses(callers.admin).get(SECOND_ADMIN_ID),

@@ -77,7 +77,7 @@ class FaultIT {
      */
     private void underLoad(Fault fault) {
         String adminToken = api.login("13612227930");
-        long messagesBefore = todaysMessages(adminToken);
+        long messagesBefore = Settled.value(() -> todaysMessages(adminToken));
         try (TestSocket admin = TestSocket.connect(gateway, "/ws", adminToken)) {
             String adminNode = admin.awaitFrame("connection_established").path("data").path("nodeId").asString();
             List<Diner> diners = new ArrayList<>();

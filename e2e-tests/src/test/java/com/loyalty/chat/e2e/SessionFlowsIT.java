@@ -80,8 +80,11 @@ class SessionFlowsIT {
 
         ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/claim", held.admin(), "{}"),
                 409, 4009);
-        ErrorTableIT.assertError(api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/messages", held.admin(),
-                "{\"content\":\"太晚了\",\"messageType\":\"text\"}"), 409, 4009);
+        // message-service refuses once its view of the session has the close: a reply that races the close by less
+        // than the event's way there is accepted (message-service's sessionview), so the test waits for the refusal.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ErrorTableIT.assertError(
+                api.post(ADMIN_PATH + "/sessions/" + held.sessionId() + "/messages", held.admin(),
+                        "{\"content\":\"太晚了\",\"messageType\":\"text\"}"), 409, 4009));
         ErrorTableIT.assertError(api.post("/api/v2/chat/sessions/" + held.sessionId() + "/close", held.user(), "{}"),
                 409, 4009);
     }
@@ -158,6 +161,8 @@ class SessionFlowsIT {
             assertThat(api.get(ADMIN_PATH + "/operation-logs?sessionId=" + sessionId, first).data().toString())
                     .contains("transfer");
         }
+        // Offline again before the next test opens a session, which assignment could otherwise hand to admin 33.
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusOfAdmin(33, first), "offline"::equals);
     }
 
     @Test
