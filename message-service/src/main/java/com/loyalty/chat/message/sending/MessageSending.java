@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>A send whose session the view does not know yet may have just been opened: its SessionOpened can reach this
  * service a few milliseconds after the first message. A REST send looks again for a short while
- * ({@link SessionLookup}) before it answers 4004. A Kafka send waits in {@link WaitingSends} instead of in the consumer's poll, and {@link #settleWaitingSends}
- * stores it once its session shows up or refuses it with 4004 when it waited long enough; so no other session's
- * commands ever wait for it.
+ * ({@link SessionLookup}) before it answers 4004. A Kafka send waits in {@link WaitingSends} instead of in the
+ * consumer's poll, and {@link #settleWaitingSends} stores it once its session shows up or refuses it with 4004 when it
+ * waited long enough; so no other session's commands ever wait for it.
  *
  * <p>A send that cannot be stored for a reason that will not pass (a constraint, a value out of range, a bug) never
  * holds up the others: a batch that fails so is stored one send at a time, and the send that fails alone is answered

@@ -127,7 +127,7 @@ class HandshakeTokenDecoder {
         }
     }
 
-    /** The signed part, {@code header.claims}; null for a character a JWT cannot hold there. */
+    /** The signed part, {@code header.claims}; IllegalArgumentException for a character a JWT cannot hold there. */
     private static byte[] ascii(String token, int end) {
         byte[] bytes = new byte[end];
         for (int i = 0; i < end; i++) {
