@@ -86,12 +86,14 @@ wait_ready() {
   done
 }
 
-# profile_round R: with PROFILE_LAST set, JFR (JFR_SETTINGS: a .jfc, or profile) on every service ($OUT/KIND-N.jfr) when R is the last of ROUNDS (3).
+# profile_round R: with PROFILE_LAST set, JFR (JFR_SETTINGS: a .jfc, else profile) on every service ($OUT/KIND-N.jfr)
+# when R is the last of ROUNDS (3).
 profile_round() {
   [[ -n "${PROFILE_LAST:-}" && $1 == "${ROUNDS:-3}" ]] || return 0
   local n
   for n in "${!PIDS[@]}"; do
-    jcmd "${PIDS[$n]}" JFR.start name=bench settings="${JFR_SETTINGS:-profile}" filename="$OUT/$SERVICE_KIND-$n.jfr" > /dev/null
+    jcmd "${PIDS[$n]}" JFR.start name=bench settings="${JFR_SETTINGS:-profile}" \
+      filename="$OUT/$SERVICE_KIND-$n.jfr" > /dev/null
   done
 }
 
