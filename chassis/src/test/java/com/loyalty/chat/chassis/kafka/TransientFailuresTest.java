@@ -2,6 +2,7 @@ package com.loyalty.chat.chassis.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import org.apache.kafka.common.errors.TimeoutException;
@@ -9,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.TransactionSystemException;
 
 class TransientFailuresTest {
 
@@ -34,6 +37,24 @@ class TransientFailuresTest {
     void aTransientCauseIsFoundBehindTheListenerWrapper() {
         assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("failed",
                 new IllegalStateException("wrapped", new CannotAcquireLockException("deadlock"))))).isTrue();
+    }
+
+    @Test
+    void aLostConnectionIsTransientWhenTheRollbackItCalledForFailedToo() {
+        TransactionSystemException failedRollback = new TransactionSystemException("Could not roll back JDBC "
+                + "transaction", new SQLException("Connection is closed"));
+        failedRollback.initApplicationException(new RecoverableDataAccessException("Communications link failure"));
+
+        assertThat(TransientFailures.isTransient(failedRollback)).isTrue();
+    }
+
+    @Test
+    void aFailedRollbackAfterAConstraintViolationIsNotTransient() {
+        TransactionSystemException failedRollback = new TransactionSystemException("Could not roll back JDBC "
+                + "transaction", new SQLException("Connection is closed"));
+        failedRollback.initApplicationException(new DuplicateKeyException("k1 vs K1"));
+
+        assertThat(TransientFailures.isTransient(failedRollback)).isFalse();
     }
 
     @Test
