@@ -1,14 +1,23 @@
 package com.loyalty.chat.session.presence;
 
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.loyalty.chat.chassis.kafka.BatchPoison;
 import com.loyalty.chat.chassis.kafka.ContractRecords;
 import com.loyalty.chat.chassis.kafka.PoisonRecordException;
 import com.loyalty.chat.contracts.events.PresenceEvent;
 import com.loyalty.chat.contracts.events.Topics;
 
-/** Follows the realtime nodes' presence reports; keyed by node, so each node's story arrives in order. */
+/**
+ * Follows the realtime nodes' presence reports; keyed by node, so each node's story arrives in order. A poll is
+ * applied in one transaction ({@link PresenceTracker#apply}). A report that cannot be read or applied is
+ * dead-lettered and the rest of its poll is applied ({@link BatchPoison}); a database that is away fails the whole
+ * poll, which is retried until it answers again.
+ */
 @Component
 class PresenceListener {
 
@@ -26,10 +35,16 @@ class PresenceListener {
         this.tracker = tracker;
     }
 
-    @KafkaListener(id = "presence-events", idIsGroup = false, topics = Topics.PRESENCE_EVENTS)
-    void on(String record) {
-        tracker.apply(complete(records.read(record, PresenceEvent.class, PresenceEvent::schemaVersion,
-                PresenceEvent.SCHEMA_VERSION)));
+    /** The listener id names the consumers in their group (static membership), so it stays as it was. */
+    @KafkaListener(id = "presence-events", idIsGroup = false, topics = Topics.PRESENCE_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        BatchPoison.handleIsolatingPoison(records,
+                batch -> tracker.apply(batch.stream().map(record -> read(record.value())).toList()));
+    }
+
+    private PresenceEvent read(String record) {
+        return complete(records.read(record, PresenceEvent.class, PresenceEvent::schemaVersion,
+                PresenceEvent.SCHEMA_VERSION));
     }
 
     /** Missing or oversized parts would fail the same way on every retry, so they make the record poison at once. */

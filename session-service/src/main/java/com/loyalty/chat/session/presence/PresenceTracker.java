@@ -2,7 +2,9 @@ package com.loyalty.chat.session.presence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -44,20 +46,37 @@ class PresenceTracker {
     }
 
     /**
-     * The lease runs on this service's clock (when the event arrived), so skew between hosts cannot expire a node.
-     * Admins whose connections changed are refreshed last, in ascending id order, after the node's row: the lock order
-     * every presence transaction keeps.
+     * A poll of events, in the order each node told them, in one transaction: a connection storm costs a commit per
+     * poll, not per connection. The lease runs on this service's clock (when the poll arrived), so skew between hosts
+     * cannot expire a node. Admins whose connections changed are refreshed last, once each, in ascending id order,
+     * after the nodes' rows: the lock order every presence transaction keeps.
      */
     @Transactional
-    void apply(PresenceEvent event) {
+    void apply(List<PresenceEvent> events) {
         Instant now = clock.instant();
+        SortedSet<Long> touched = new TreeSet<>();
+        Map<String, Connections.NodeRun> heard = new HashMap<>();
+        events.forEach(event -> apply(event, now, heard, touched));
+        touched.forEach(adminId -> refresh(adminId, now));
+    }
+
+    /**
+     * A node's row is locked and read at its first event of the poll; later ones use what this method left in
+     * {@code heard}, since nothing else changes the row while the lock is held. A heartbeat reads the row afresh (it
+     * needs the flags the openings set) and changes it, so the node's next event reads it again.
+     */
+    private void apply(PresenceEvent event, Instant now, Map<String, Connections.NodeRun> heard,
+                       SortedSet<Long> touched) {
         String nodeId = event.nodeId();
         String runId = event.runId() == null ? RUN_WITHOUT_ID : event.runId();
-        SortedSet<Long> touched = new TreeSet<>();
-        Connections.NodeRun node = connections.heardFrom(nodeId, runId, now);
+        Connections.NodeRun node = event instanceof PresenceEvent.NodeHeartbeat ? null : heard.get(nodeId);
+        if (node == null) {
+            node = connections.heardFrom(nodeId, runId, now);
+        }
         if (!node.runId().equals(runId)) {
             node = startRun(nodeId, node.runId(), runId, touched);
         }
+        heard.put(nodeId, node);
         switch (event) {
             case PresenceEvent.ConnectionOpened opened -> {
                 Connections.Announcement announcement = connections.announced(nodeId, runId, opened.connectionId(),
@@ -71,10 +90,11 @@ class PresenceTracker {
                 connections.closed(nodeId, closed.connectionId());
                 touchIfAdmin(closed.userId(), closed.role(), touched);
             }
-            case PresenceEvent.NodeHeartbeat heartbeat -> reconcile(nodeId, runId, node, heartbeat.connections(),
-                    touched);
+            case PresenceEvent.NodeHeartbeat heartbeat -> {
+                reconcile(nodeId, runId, node, heartbeat.connections(), touched);
+                heard.remove(nodeId);
+            }
         }
-        touched.forEach(adminId -> refresh(adminId, now));
     }
 
     /** Drops a node unheard since {@code cutoff} with its connections; admins whose last one was there go offline. */

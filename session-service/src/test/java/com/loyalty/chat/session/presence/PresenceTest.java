@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import com.loyalty.chat.chassis.testing.TopicReader;
 import com.loyalty.chat.contracts.events.SenderType;
@@ -49,6 +51,9 @@ class PresenceTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -342,6 +347,55 @@ class PresenceTest {
             ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> unreadable.equals(r.value()));
 
             assertThat(dead.key()).isEqualTo("node-a");
+        }
+    }
+
+    @Test
+    void aPollOfReportsIsAppliedInTheOrderTheNodesToldThem() {
+        Connection before = fixtures.connect("node-a", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+        UserSession user = fixtures.newUserSession();
+
+        inOnePoll(() -> {
+            fixtures.disconnect(before);
+            fixtures.disconnect(fixtures.connect("node-a", admin.id(), SenderType.ADMIN));
+            fixtures.disconnect(fixtures.connect("node-b", user.userId(), SenderType.USER));
+            fixtures.connect("node-b", user.userId(), SenderType.USER);
+        });
+
+        fixtures.awaitAdminStatus(admin.id(), "offline");
+        awaitOnline(user.sessionId(), true);
+    }
+
+    @Test
+    void anUnreadableReportIsDeadLetteredAndTheRestOfItsPollApplied() {
+        UserSession first = fixtures.newUserSession();
+        UserSession second = fixtures.newUserSession();
+        String unreadable = "{\"type\":\"ConnectionClosed\",\"schemaVersion\":1,\"nodeId\":\"node-a\"}";
+        try (StringProducer producer = new StringProducer(bootstrapServers);
+             TopicReader<String> deadLetters = TopicReader.fromBeginning(bootstrapServers,
+                     Topics.deadLetterOf(Topics.PRESENCE_EVENTS))) {
+            inOnePoll(() -> {
+                fixtures.connect("node-a", first.userId(), SenderType.USER);
+                producer.send(Topics.PRESENCE_EVENTS, "node-a", unreadable);
+                fixtures.connect("node-a", second.userId(), SenderType.USER);
+            });
+
+            deadLetters.awaitRecord(r -> unreadable.equals(r.value()));
+            awaitOnline(first.sessionId(), true);
+            awaitOnline(second.sessionId(), true);
+        }
+    }
+
+    /** The listener holds off while {@code reports} are published, so that it takes them in one poll. */
+    private void inOnePoll(Runnable reports) {
+        MessageListenerContainer container = listeners.getListenerContainer("presence-events");
+        container.pause();
+        try {
+            await().atMost(PATIENCE).until(container::isContainerPaused);
+            reports.run();
+        } finally {
+            container.resume();
         }
     }
 
