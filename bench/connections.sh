@@ -40,7 +40,7 @@ bench_log "node realtime-1 is pid $node_pid; its open-file limit: $(grep 'Max op
 
 jar_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.0.1:8081 --node-pid "$node_pid"
           --connections "$connections" --in-flight "$in_flight" --hold "$hold"
-          --message-rate "$message_rate" --message-duration "$message_duration"
+          --message-rate "$message_rate" --message-duration "$message_duration" --watch-pid "$STACK_PID"
           --out "$(result_file "connections-$connections")"
           --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
 [[ -n "$users" ]] && jar_args+=(--users "$users")

@@ -60,6 +60,8 @@ public final class ConnectionBenchmark {
                                    admin on this node (default 0: none)
               --message-duration S its measured seconds (default 20, after 5 s of warm-up)
               --message-url URL    where its accounts log in (default http://127.0.0.1:3000, the gateway)
+              --watch-pid PID      the processes whose CPU the message benchmark reports, with their descendants,
+                                   repeatable (default the node only; the launcher's pid: the whole system)
               --out FILE           also write the Markdown report there
               --note TEXT          a line for the report (repeatable)
             """;
@@ -90,6 +92,7 @@ public final class ConnectionBenchmark {
     private final double messageRate;
     private final int messageDurationSeconds;
     private final String messageUrl;
+    private final List<String> watchPids;
 
     // What happened to the sockets, counted on the selector thread and read by the driver.
     private final Semaphore window;
@@ -129,6 +132,7 @@ public final class ConnectionBenchmark {
         this.messageRate = args.decimal("--message-rate", 0);
         this.messageDurationSeconds = args.integer("--message-duration", 20);
         this.messageUrl = args.string("--message-url", "http://127.0.0.1:3000");
+        this.watchPids = args.all("--watch-pid");
         this.window = new Semaphore(inFlight);
     }
 
@@ -136,7 +140,7 @@ public final class ConnectionBenchmark {
         return CommandLine.run(arguments, USAGE,
                 Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
                         "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms",
-                        "--message-rate", "--message-duration", "--message-url"),
+                        "--message-rate", "--message-duration", "--message-url", "--watch-pid"),
                 Set.of("--offer-deflate"), args -> new ConnectionBenchmark(args)::run);
     }
 
@@ -264,11 +268,14 @@ public final class ConnectionBenchmark {
     private String messagesWhileHeld(RawSockets sockets) throws Exception {
         log("messages at " + messageRate + "/s for " + messageDurationSeconds + " s, every socket held");
         Path report = Files.createTempFile("connections-messages-", ".md");
-        String[] arguments = {"--url", messageUrl, "--connect", "direct", "--node-url", nodeUrl.toString(),
-                "--rate", String.valueOf(messageRate), "--duration", String.valueOf(messageDurationSeconds),
-                "--warmup", "5", "--watch-pid", String.valueOf(node.pid()), "--out", report.toString()};
+        List<String> arguments = new ArrayList<>(List.of("--url", messageUrl, "--connect", "direct", "--node-url",
+                nodeUrl.toString(), "--rate", String.valueOf(messageRate), "--duration",
+                String.valueOf(messageDurationSeconds), "--warmup", "5", "--out", report.toString()));
+        for (String pid : watchPids.isEmpty() ? List.of(String.valueOf(node.pid())) : watchPids) {
+            arguments.addAll(List.of("--watch-pid", pid));
+        }
         try (ExecutorService runner = Executors.newSingleThreadExecutor()) {
-            Future<Integer> exit = runner.submit(() -> MessageBenchmark.main(arguments));
+            Future<Integer> exit = runner.submit(() -> MessageBenchmark.main(arguments.toArray(String[]::new)));
             while (!exit.isDone()) {
                 Thread.sleep(1000);
                 keepAlive(sockets);
