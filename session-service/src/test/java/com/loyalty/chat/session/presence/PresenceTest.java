@@ -226,6 +226,24 @@ class PresenceTest {
     }
 
     @Test
+    void aReannouncementTakenInOnePollDropsWhatTheNodeDidNotReannounce() {
+        UserSession user = fixtures.newUserSession();
+        Connection closed = fixtures.connect("node-c", admin.id(), SenderType.ADMIN);
+        fixtures.awaitAdminStatus(admin.id(), "online");
+
+        inOnePoll(() -> {
+            Connection kept = fixtures.connect("node-c", user.userId(), SenderType.USER);
+            fixtures.disconnectSilently(closed);
+            fixtures.heartbeat("node-c");
+            fixtures.reannounce(kept);
+            fixtures.heartbeat("node-c");
+        });
+
+        fixtures.awaitAdminStatus(admin.id(), "offline");
+        awaitOnline(user.sessionId(), true);
+    }
+
+    @Test
     void heartbeatsReportingFewerConnectionsDropNoneTheNodeDidNotConfirm() {
         UserSession user = fixtures.newUserSession();
         fixtures.connect("node-c", user.userId(), SenderType.USER);
