@@ -41,20 +41,14 @@ class TransientFailuresTest {
 
     @Test
     void aLostConnectionIsTransientWhenTheRollbackItCalledForFailedToo() {
-        TransactionSystemException failedRollback = new TransactionSystemException("Could not roll back JDBC "
-                + "transaction", new SQLException("Connection is closed"));
-        failedRollback.initApplicationException(new RecoverableDataAccessException("Communications link failure"));
-
-        assertThat(TransientFailures.isTransient(failedRollback)).isTrue();
+        assertThat(TransientFailures.isTransient(failedRollbackAfter(
+                new RecoverableDataAccessException("Communications link failure")))).isTrue();
     }
 
     @Test
     void aFailedRollbackAfterAConstraintViolationIsNotTransient() {
-        TransactionSystemException failedRollback = new TransactionSystemException("Could not roll back JDBC "
-                + "transaction", new SQLException("Connection is closed"));
-        failedRollback.initApplicationException(new DuplicateKeyException("k1 vs K1"));
-
-        assertThat(TransientFailures.isTransient(failedRollback)).isFalse();
+        assertThat(TransientFailures.isTransient(failedRollbackAfter(new DuplicateKeyException("k1 vs K1"))))
+                .isFalse();
     }
 
     @Test
@@ -68,5 +62,13 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("unsupported schemaVersion 9")))
                 .isFalse();
+    }
+
+    /** What Spring throws when the rollback that {@code failure} called for fails too: the rollback's own failure. */
+    private static TransactionSystemException failedRollbackAfter(RuntimeException failure) {
+        TransactionSystemException failedRollback = new TransactionSystemException(
+                "Could not roll back JDBC transaction", new SQLException("Connection is closed"));
+        failedRollback.initApplicationException(failure);
+        return failedRollback;
     }
 }
