@@ -2,10 +2,14 @@ package com.loyalty.chat.session.presence;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,16 +25,17 @@ import com.loyalty.chat.contracts.events.SenderType;
 class Connections {
 
     private final JdbcClient jdbc;
+    /** For statements sent as one batch: one round trip (see the data source's rewriteBatchedStatements). */
+    private final NamedParameterJdbcTemplate batch;
 
-    Connections(JdbcClient jdbc) {
+    Connections(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A node's current run, as its row says; {@code heartbeats} counts the run's heartbeats handled so far. */
     record NodeRun(String runId, long heartbeats, int excessHeartbeats, boolean reannounced) {
     }
-
-    enum Announcement { FIRST, REPEATED, AGAIN }
 
     /**
      * Extends the node's lease (a late event never shortens it) and locks its row to the end of the transaction; a
@@ -82,48 +87,63 @@ class Connections {
                 .update();
     }
 
-    /**
-     * Records that the node's run announced the connection opened, after {@code heartbeats} of its heartbeats, by
-     * event {@code eventId}: the {@link Announcement#FIRST} time, the same event {@link Announcement#REPEATED} (a
-     * redelivery), or announced {@link Announcement#AGAIN} by a new event.
-     */
-    Announcement announced(String nodeId, String runId, String connectionId, long userId, SenderType role,
-                           String eventId, long heartbeats, Instant at) {
-        List<String> before = jdbc.sql("""
-                        SELECT announced_by FROM presence_connections WHERE node_id = ? AND connection_id = ?
-                        """)
-                .params(nodeId, connectionId)
-                .query((row, index) -> row.getString("announced_by"))
-                .list();
-        if (!before.isEmpty() && eventId.equals(before.getFirst())) {
-            return Announcement.REPEATED;
+    /** Of {@code connectionIds}, those the node holds, each with the event that last announced it (or null). */
+    Map<String, String> announcements(String nodeId, Collection<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Map.of();
         }
+        Map<String, String> announcedBy = new HashMap<>();
         jdbc.sql("""
+                        SELECT connection_id, announced_by FROM presence_connections
+                         WHERE node_id = :nodeId AND connection_id IN (:connectionIds)
+                        """)
+                .param("nodeId", nodeId)
+                .param("connectionIds", connectionIds)
+                .query(row -> {
+                    announcedBy.put(row.getString("connection_id"), row.getString("announced_by"));
+                });
+        return announcedBy;
+    }
+
+    /**
+     * Records that the node's run announced these connections opened, after {@code heartbeats} of its heartbeats; a
+     * connection held already keeps its row and takes the new announcement.
+     */
+    void announced(String nodeId, String runId, long heartbeats, Instant at,
+                   List<ConnectionChanges.Opening> openings) {
+        if (openings.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                         INSERT INTO presence_connections (node_id, run_id, connection_id, user_id, role, opened_at,
                                                           announced_by, confirmed_after)
                         VALUES (:nodeId, :runId, :connectionId, :userId, :role, :at, :eventId, :heartbeats)
                         ON DUPLICATE KEY UPDATE announced_by = VALUES(announced_by),
                                                 confirmed_after = VALUES(confirmed_after)
-                        """)
-                .param("nodeId", nodeId)
-                .param("runId", runId)
-                .param("connectionId", connectionId)
-                .param("userId", userId)
-                .param("role", role.wireName())
-                .param("at", at)
-                .param("eventId", eventId)
-                .param("heartbeats", heartbeats)
-                .update();
-        return before.isEmpty() ? Announcement.FIRST : Announcement.AGAIN;
+                        """, openings.stream()
+                .map(opening -> new MapSqlParameterSource()
+                        .addValue("nodeId", nodeId)
+                        .addValue("runId", runId)
+                        .addValue("connectionId", opening.connectionId())
+                        .addValue("userId", opening.userId())
+                        .addValue("role", opening.role().wireName())
+                        .addValue("at", at)
+                        .addValue("eventId", opening.eventId())
+                        .addValue("heartbeats", heartbeats))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     void reannounced(String nodeId) {
         jdbc.sql("UPDATE presence_nodes SET reannounced = TRUE WHERE node_id = ?").param(nodeId).update();
     }
 
-    void closed(String nodeId, String connectionId) {
-        jdbc.sql("DELETE FROM presence_connections WHERE node_id = ? AND connection_id = ?")
-                .params(nodeId, connectionId)
+    void closed(String nodeId, Collection<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM presence_connections WHERE node_id = :nodeId AND connection_id IN (:connectionIds)")
+                .param("nodeId", nodeId)
+                .param("connectionIds", connectionIds)
                 .update();
     }
 

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.slf4j.Logger;
@@ -48,52 +50,83 @@ class PresenceTracker {
     /**
      * A poll of events, in the order each node told them, in one transaction: a connection storm costs a commit per
      * poll, not per connection. The lease runs on this service's clock (when the poll arrived), so skew between hosts
-     * cannot expire a node. Admins whose connections changed are refreshed last, once each, in ascending id order,
-     * after the nodes' rows: the lock order every presence transaction keeps.
+     * cannot expire a node. A node's openings and closings are gathered ({@link ConnectionChanges}) and written
+     * before anything that reads its connections. Admins whose connections changed are refreshed last, once each, in
+     * ascending id order, after the nodes' rows: the lock order every presence transaction keeps.
      */
     @Transactional
     void apply(List<PresenceEvent> events) {
-        Instant now = clock.instant();
-        SortedSet<Long> touched = new TreeSet<>();
-        Map<String, Connections.NodeRun> heard = new HashMap<>();
-        events.forEach(event -> apply(event, now, heard, touched));
-        touched.forEach(adminId -> refresh(adminId, now));
+        Poll poll = new Poll(clock.instant());
+        events.forEach(event -> apply(event, poll));
+        List.copyOf(poll.changes.keySet()).forEach(nodeId -> write(nodeId, poll));
+        poll.touched.forEach(adminId -> refresh(adminId, poll.now));
     }
 
     /**
-     * A node's row is locked and read at its first event of the poll; later ones use what this method left in
-     * {@code heard}, since nothing else changes the row while the lock is held. A heartbeat reads the row afresh (it
-     * needs the flags the openings set) and changes it, so the node's next event reads it again.
+     * What a poll knows of its nodes: each node's row, locked and read at its first event of the poll (nothing else
+     * changes it while the lock is held; a heartbeat reads it afresh and changes it, so the node's next event reads
+     * it again), each node's changes not written yet, and the admins to refresh.
      */
-    private void apply(PresenceEvent event, Instant now, Map<String, Connections.NodeRun> heard,
-                       SortedSet<Long> touched) {
+    private static final class Poll {
+        final Instant now;
+        final Map<String, Connections.NodeRun> heard = new HashMap<>();
+        final SortedMap<String, ConnectionChanges> changes = new TreeMap<>();
+        final SortedSet<Long> touched = new TreeSet<>();
+
+        Poll(Instant now) {
+            this.now = now;
+        }
+
+        ConnectionChanges changesOf(String nodeId, Connections.NodeRun node) {
+            return changes.computeIfAbsent(nodeId, id -> new ConnectionChanges(node.runId(), node.heartbeats()));
+        }
+    }
+
+    private void apply(PresenceEvent event, Poll poll) {
         String nodeId = event.nodeId();
         String runId = event.runId() == null ? RUN_WITHOUT_ID : event.runId();
-        Connections.NodeRun node = event instanceof PresenceEvent.NodeHeartbeat ? null : heard.get(nodeId);
+        boolean heartbeat = event instanceof PresenceEvent.NodeHeartbeat;
+        if (heartbeat) {
+            write(nodeId, poll);
+        }
+        Connections.NodeRun node = heartbeat ? null : poll.heard.get(nodeId);
         if (node == null) {
-            node = connections.heardFrom(nodeId, runId, now);
+            node = connections.heardFrom(nodeId, runId, poll.now);
         }
         if (!node.runId().equals(runId)) {
-            node = startRun(nodeId, node.runId(), runId, touched);
+            write(nodeId, poll);
+            node = startRun(nodeId, node.runId(), runId, poll.touched);
         }
-        heard.put(nodeId, node);
+        poll.heard.put(nodeId, node);
         switch (event) {
             case PresenceEvent.ConnectionOpened opened -> {
-                Connections.Announcement announcement = connections.announced(nodeId, runId, opened.connectionId(),
-                        opened.userId(), opened.role(), opened.eventId(), node.heartbeats(), now);
-                if (announcement == Connections.Announcement.AGAIN) {
-                    connections.reannounced(nodeId);
-                }
-                touchIfAdmin(opened.userId(), opened.role(), touched);
+                poll.changesOf(nodeId, node).opened(new ConnectionChanges.Opening(opened.connectionId(),
+                        opened.userId(), opened.role(), opened.eventId()));
+                touchIfAdmin(opened.userId(), opened.role(), poll.touched);
             }
             case PresenceEvent.ConnectionClosed closed -> {
-                connections.closed(nodeId, closed.connectionId());
-                touchIfAdmin(closed.userId(), closed.role(), touched);
+                poll.changesOf(nodeId, node).closed(closed.connectionId());
+                touchIfAdmin(closed.userId(), closed.role(), poll.touched);
             }
-            case PresenceEvent.NodeHeartbeat heartbeat -> {
-                reconcile(nodeId, runId, node, heartbeat.connections(), touched);
-                heard.remove(nodeId);
+            case PresenceEvent.NodeHeartbeat beat -> {
+                reconcile(nodeId, runId, node, beat.connections(), poll.touched);
+                poll.heard.remove(nodeId);
             }
+        }
+    }
+
+    /** Writes the node's gathered changes; a new run or a heartbeat writes what came before it first. */
+    private void write(String nodeId, Poll poll) {
+        ConnectionChanges changes = poll.changes.remove(nodeId);
+        if (changes == null || changes.isEmpty()) {
+            return;
+        }
+        ConnectionChanges.Outcome outcome = changes.settle(
+                connections.announcements(nodeId, changes.openedConnectionIds()));
+        connections.closed(nodeId, outcome.closed());
+        connections.announced(nodeId, changes.runId(), changes.heartbeats(), poll.now, outcome.opened());
+        if (outcome.announcedAgain()) {
+            connections.reannounced(nodeId);
         }
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -186,6 +189,39 @@ class PresenceTest {
 
         awaitOnline(after.sessionId(), true);
         assertThat(isOnline(before.sessionId())).isFalse();
+    }
+
+    @Test
+    void aNewRunTakenInOnePollEndsWhatTheEarlierRunAnnouncedInThatPoll() {
+        UserSession before = fixtures.newUserSession();
+        UserSession after = fixtures.newUserSession();
+
+        String nodeId = "node-" + UUID.randomUUID();
+
+        inOnePoll(() -> {
+            fixtures.connect(nodeId, before.userId(), SenderType.USER);
+            fixtures.restart(nodeId);
+            fixtures.connect(nodeId, after.userId(), SenderType.USER);
+        });
+
+        awaitOnline(after.sessionId(), true);
+        assertThat(isOnline(before.sessionId())).isFalse();
+    }
+
+    @Test
+    void everyConnectionOfAStormTakenInOnePollIsHeldUntilClosed() {
+        List<UserSession> users = Stream.generate(fixtures::newUserSession).limit(5).toList();
+        List<Connection> opened = new ArrayList<>();
+
+        inOnePoll(() -> {
+            users.forEach(user -> opened.add(fixtures.connect("node-s", user.userId(), SenderType.USER)));
+            opened.add(fixtures.connect("node-s", admin.id(), SenderType.ADMIN));
+            fixtures.disconnect(opened.getFirst());
+        });
+
+        fixtures.awaitAdminStatus(admin.id(), "online");
+        users.stream().skip(1).forEach(user -> awaitOnline(user.sessionId(), true));
+        assertThat(isOnline(users.getFirst().sessionId())).isFalse();
     }
 
     @Test
