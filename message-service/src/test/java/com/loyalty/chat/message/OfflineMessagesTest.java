@@ -1,14 +1,19 @@
 package com.loyalty.chat.message;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.loyalty.chat.contracts.api.OfflineQuestions;
+import com.loyalty.chat.contracts.events.SenderType;
 import com.loyalty.chat.contracts.events.SessionStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import tools.jackson.databind.JsonNode;
 
 class OfflineMessagesTest extends MessageServiceTest {
 
@@ -102,6 +107,69 @@ class OfflineMessagesTest extends MessageServiceTest {
         assertRefused(get(USER_OFFLINE, null), 401, 4001, "");
     }
 
+    @Test
+    void aNodesQuestionsAreEachAnsweredAsTheClientsOwnCallWouldBe() {
+        long userId = newUserId();
+        long adminId = newUserId();
+        String sessionId = sessionHeldBy(adminId, userId);
+        String question = userSends(sessionId, userId, "question");
+        String reply = adminSends(sessionId, adminId, "reply");
+
+        Answer answer = post(OfflineQuestions.PATH, null, new OfflineQuestions(100, List.of(
+                new OfflineQuestions.Question(adminToken(adminId), SenderType.ADMIN),
+                new OfflineQuestions.Question(userToken(userId), SenderType.USER))));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode answers = answer.data().get("answers");
+        assertThat(answers).hasSize(2);
+        assertThat(messageIds(answers.get(0))).containsExactly(question);
+        assertThat(messageIds(answers.get(1))).containsExactly(reply);
+        assertThat(answers.get(1).get("hasMore").asBoolean()).isFalse();
+        assertThat(answers.get(1).get("messages")).isEqualTo(get(USER_OFFLINE, userToken(userId)).data().get("messages"));
+    }
+
+    @Test
+    void aRefusedQuestionRefusesOnlyItself() {
+        long userId = newUserId();
+        String sessionId = openSession(userId);
+        String reply = adminSends(sessionId, newUserId(), "reply");
+        String token = userToken(userId);
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+
+        Answer answer = post(OfflineQuestions.PATH, null, new OfflineQuestions(100, List.of(
+                new OfflineQuestions.Question(tampered, SenderType.USER),
+                new OfflineQuestions.Question(token, SenderType.ADMIN),
+                new OfflineQuestions.Question("", SenderType.USER),
+                new OfflineQuestions.Question(token, SenderType.USER))));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode answers = answer.data().get("answers");
+        assertThat(answers.get(0).get("code").asInt()).isEqualTo(4002);
+        assertThat(answers.get(1).get("code").asInt()).isEqualTo(4003);
+        assertThat(answers.get(2).get("code").asInt()).isEqualTo(4001);
+        assertThat(answers.get(3).has("code")).isFalse();
+        assertThat(messageIds(answers.get(3))).containsExactly(reply);
+    }
+
+    @Test
+    void aRequestWithoutQuestionsOrWithMoreThanAllowedIsRefusedWith4000() {
+        List<OfflineQuestions.Question> tooMany = Collections.nCopies(101,
+                new OfflineQuestions.Question(userToken(newUserId()), SenderType.USER));
+
+        assertRefused(post(OfflineQuestions.PATH, null, new OfflineQuestions(100, List.of())), 400, 4000,
+                "questions");
+        assertRefused(post(OfflineQuestions.PATH, null, new OfflineQuestions(100, tooMany)), 400, 4000, "questions");
+    }
+
+    @Test
+    void aQuestionWithoutASideIsRefusedWith4000() {
+        Answer answer = post(OfflineQuestions.PATH, null, "{\"limit\":100,\"questions\":[null,{\"token\":\"t\"}]}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.data().get("answers").valueStream().map(it -> it.get("code").asInt())).containsExactly(4000,
+                4000);
+    }
+
     private String sessionHeldBy(long adminId, long userId) {
         String sessionId = openSession(userId);
         changeSession(sessionId, userId, 2, SessionStatus.ACTIVE, adminId);
@@ -109,8 +177,12 @@ class OfflineMessagesTest extends MessageServiceTest {
     }
 
     private static List<String> messageIds(Answer answer) {
+        return messageIds(answer.data());
+    }
+
+    private static List<String> messageIds(JsonNode answer) {
         List<String> ids = new ArrayList<>();
-        answer.data().get("messages").forEach(message -> ids.add(message.get("messageId").asString()));
+        answer.get("messages").forEach(message -> ids.add(message.get("messageId").asString()));
         return ids;
     }
 }

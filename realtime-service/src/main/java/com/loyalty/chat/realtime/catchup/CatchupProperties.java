@@ -11,14 +11,17 @@ import org.springframework.util.unit.DataSize;
  *                  {@code sync_messages}) stays within this, bar a single larger message which goes alone; well
  *                  below {@code chat.realtime.connection.send-buffer-size}, so a backlog of large messages never
  *                  counts as a slow client
- * @param offlineConcurrency at most this many {@code offline_messages} questions to message-service at once; a storm
- *                           of reconnecting clients waits its turn (holding its live events back) rather than
- *                           flooding message-service
+ * @param offlineConcurrency at most this many requests for {@code offline_messages} to message-service at once; a
+ *                           storm of reconnecting clients waits its turn (holding its live events back) rather than
+ *                           flooding message-service, and its questions gather meanwhile into batches
+ * @param offlineBatchSize at most this many connections' questions in one request; message-service takes up to
+ *                         {@code chat.message.history.max-offline-questions} (100)
  */
 @ConfigurationProperties("chat.realtime.catchup")
 record CatchupProperties(
         @DefaultValue("100") int offlineLimit,
         @DefaultValue("50") int syncPageSize,
         @DefaultValue("64KB") DataSize frameSize,
-        @DefaultValue("64") int offlineConcurrency) {
+        @DefaultValue("4") int offlineConcurrency,
+        @DefaultValue("50") int offlineBatchSize) {
 }

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asks message-service, with the client's token and on the side the connection acts on, what the client missed.
- * Messages come back as history items and are passed on unchanged. Every call throws a
+ * Asks message-service, with the client's token and on the side the connection acts on, for a session's messages
+ * ({@code sync}; what a connection missed is asked by {@link OfflineQuestionBatches}), and hands catch-up messages
+ * over to a connection. Messages come back as history items and are passed on unchanged. Every call throws a
  * {@link com.loyalty.chat.contracts.api.ChatException} with message-service's refusal, or 5003.
  */
 @Component
@@ -28,6 +29,8 @@ class MissedMessages {
 
     /** Messages, oldest first, and whether more follow them. */
     record Page(List<JsonNode> messages, boolean hasMore) {
+
+        static final Page NOTHING = new Page(List.of(), false);
     }
 
     private final ServiceClient messageService;
@@ -40,15 +43,6 @@ class MissedMessages {
         this.ledger = ledger;
         this.jsonMapper = jsonMapper;
         this.properties = properties;
-    }
-
-    /** What reached none of the client's connections while it had none open. */
-    Page offline(ConnectionIdentity client) {
-        JsonNode data = messageService.get(client.token(), uri -> uri
-                .path(client.admin() ? "/api/v2/admin/chat/offline-messages" : "/api/v2/chat/offline-messages")
-                .queryParam("limit", properties.offlineLimit())
-                .build());
-        return new Page(data.path("messages").valueStream().toList(), data.path("hasMore").asBoolean(false));
     }
 
     /** The session's messages after {@code afterMessageId}, or its newest page when that is null. */

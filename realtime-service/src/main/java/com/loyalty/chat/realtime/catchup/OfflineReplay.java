@@ -1,7 +1,6 @@
 package com.loyalty.chat.realtime.catchup;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import org.springframework.stereotype.Component;
 
@@ -27,31 +26,27 @@ class OfflineReplay implements ConnectionGreeting {
 
     static final String REQUEST_TYPE = "offline_messages";
 
+    private final OfflineQuestionBatches questions;
     private final MissedMessages missed;
-    /** Fair: in a reconnect storm clients are answered in the order they came. */
-    private final Semaphore questions;
 
-    OfflineReplay(MissedMessages missed, CatchupProperties properties) {
+    OfflineReplay(OfflineQuestionBatches questions, MissedMessages missed) {
+        this.questions = questions;
         this.missed = missed;
-        this.questions = new Semaphore(properties.offlineConcurrency(), true);
     }
 
     @Override
     public void greet(Connection connection) {
         Dialect dialect = connection.dialect();
         MissedMessages.Page page;
-        questions.acquireUninterruptibly();
         try {
-            if (connection.closing()) {
-                // Gone while waiting its turn: nobody to tell.
-                return;
-            }
-            page = missed.offline(connection.identity());
+            page = questions.ask(connection);
         } catch (ChatException e) {
             connection.greet(dialect.error(e.errorCode().code(), e.getMessage(), REQUEST_TYPE, null, null));
             return;
-        } finally {
-            questions.release();
+        }
+        if (connection.closing()) {
+            // Gone while waiting its turn: nobody to tell.
+            return;
         }
         List<List<JsonNode>> parts = missed.inFrames(page.messages());
         for (int part = 1; part <= parts.size(); part++) {

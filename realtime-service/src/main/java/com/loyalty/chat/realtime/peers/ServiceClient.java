@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,34 @@ public final class ServiceClient {
         return data(client.post().uri(path).headers(headers -> headers.setBearerAuth(token)));
     }
 
+    /**
+     * A request that carries its clients' tokens in {@code body} rather than as its own bearer token.
+     *
+     * @return the envelope's {@code data}, never null
+     */
+    public JsonNode post(String path, Object body) {
+        return data(client.post().uri(path).body(body));
+    }
+
+    /**
+     * The refusal a {@code {code, msg}} pair stands for, as a whole answer's would be: the service's own code when it
+     * is a client's fault, 5003 otherwise.
+     */
+    public static ChatException refusal(int code, String msg) {
+        ErrorCode known = known(code);
+        if (known == null) {
+            return new ChatException(ErrorCode.UNAVAILABLE);
+        }
+        return new ChatException(known, msg.isBlank() ? known.defaultMessage() : msg);
+    }
+
+    private static @Nullable ErrorCode known(int code) {
+        return Arrays.stream(ErrorCode.values())
+                .filter(candidate -> candidate.code() == code && candidate.httpStatus() < 500 && code != 0)
+                .findFirst()
+                .orElse(null);
+    }
+
     private JsonNode data(RestClient.RequestHeadersSpec<?> request) {
         JsonNode envelope;
         try {
@@ -70,11 +99,10 @@ public final class ServiceClient {
     private ChatException refusal(RestClientResponseException e) {
         if (e.getStatusCode().is4xxClientError()) {
             JsonNode envelope = readQuietly(e.getResponseBodyAsString());
-            int code = envelope.path("code").asInt(0);
-            ErrorCode known = Arrays.stream(ErrorCode.values())
-                    .filter(candidate -> candidate.code() == code && candidate.httpStatus() < 500 && code != 0)
-                    .findFirst()
-                    .orElse(e.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED) ? ErrorCode.TOKEN_INVALID : null);
+            ErrorCode known = known(envelope.path("code").asInt(0));
+            if (known == null && e.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)) {
+                known = ErrorCode.TOKEN_INVALID;
+            }
             if (known != null) {
                 String msg = envelope.path("msg").asString("");
                 return new ChatException(known, msg.isBlank() ? known.defaultMessage() : msg);

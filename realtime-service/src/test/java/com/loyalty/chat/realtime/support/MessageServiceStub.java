@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
+import com.loyalty.chat.contracts.api.OfflineQuestions;
 import com.loyalty.chat.contracts.api.Timestamps;
 import com.loyalty.chat.contracts.events.MessageEvent;
 import com.loyalty.chat.contracts.events.MessageEvent.MessageStored;
@@ -44,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * A small message-service for the sessions a test {@linkplain SessionServiceStub#register registered} (commands for
  * any other session are left to the test): it stores {@code SendMessage}s and announces them, a repeated
  * {@code (sender, tempMessageId)} with the first message's very event; marks messages read and announces that; moves
- * messages to {@code delivered} on receipts; and answers the offline and history calls nodes make, with the
- * caller's token deciding who asks. Each session's messages count 1, 2, 3, … ({@code sequence}), and history items
+ * messages to {@code delivered} on receipts; and answers the offline questions and history calls nodes make,
+ * with the caller's token deciding who asks. Each session's messages count 1, 2, 3, … ({@code sequence}), and history items
  * carry that number, as message-service's do. Reading commands starts when the stub is first used.
  */
 public final class MessageServiceStub {
@@ -75,11 +76,14 @@ public final class MessageServiceStub {
     private volatile boolean unavailable;
     /** While set, questions for offline messages wait until it opens (or 30 s pass). */
     private volatile CountDownLatch offlineGate;
+    /** How many questions each request for offline messages asked, in the order they came. */
+    private final List<Integer> offlineRequests = new CopyOnWriteArrayList<>();
 
     private MessageServiceStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(USER_PREFIX, exchange -> answer(exchange, SenderType.USER));
         server.createContext(ADMIN_PREFIX, exchange -> answer(exchange, SenderType.ADMIN));
+        server.createContext(OfflineQuestions.PATH, this::answerQuestions);
         server.start();
         commands = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafkaBootstrapServers(),
@@ -128,6 +132,11 @@ public final class MessageServiceStub {
         if (gate != null) {
             gate.countDown();
         }
+    }
+
+    /** How many questions each request for offline messages asked, in the order they came, held ones included. */
+    public List<Integer> offlineRequests() {
+        return List.copyOf(offlineRequests);
     }
 
     /** The message stored for this sender's temp id, once it is. */
@@ -241,10 +250,7 @@ public final class MessageServiceStub {
             String path = exchange.getRequestURI().getPath()
                     .substring((side == SenderType.ADMIN ? ADMIN_PREFIX : USER_PREFIX).length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            if (path.equals("offline-messages")) {
-                awaitOfflineGate();
-                offline(exchange, caller, side, Integer.parseInt(query.getOrDefault("limit", "100")));
-            } else if (path.startsWith("sessions/") && path.endsWith("/messages")) {
+            if (path.startsWith("sessions/") && path.endsWith("/messages")) {
                 history(exchange, caller, side, path.substring("sessions/".length(), path.length() - "/messages".length()),
                         query);
             } else {
@@ -264,8 +270,30 @@ public final class MessageServiceStub {
         }
     }
 
+    /**
+     * A node's offline questions, each answered for the caller its token names: what is still only {@code sent} to
+     * the caller's side.
+     */
+    private void answerQuestions(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (unavailable) {
+                Stubs.answer(exchange, 503, 5003, null);
+                return;
+            }
+            JsonNode request = Kafka.JSON.readTree(exchange.getRequestBody());
+            offlineRequests.add(request.path("questions").size());
+            awaitOfflineGate();
+            int limit = request.path("limit").asInt();
+            List<Map<String, Object>> answers = request.path("questions").valueStream()
+                    .map(question -> offline(SessionServiceStub.subjectOf(question.path("token").asString()),
+                            SenderType.valueOf(question.path("side").asString().toUpperCase()), limit))
+                    .toList();
+            Stubs.answer(exchange, 200, 0, Map.of("answers", answers));
+        }
+    }
+
     /** What is still only {@code sent} to the caller's side: a user's own sessions, an admin's and unassigned ones. */
-    private void offline(HttpExchange exchange, long caller, SenderType side, int limit) throws IOException {
+    private Map<String, Object> offline(long caller, SenderType side, int limit) {
         List<Stored> missed;
         synchronized (this) {
             missed = messages.stream()
@@ -277,9 +305,8 @@ public final class MessageServiceStub {
                     })
                     .toList();
         }
-        Stubs.answer(exchange, 200, 0, Map.of(
-                "messages", missed.stream().limit(limit).map(MessageServiceStub::historyItem).toList(),
-                "hasMore", missed.size() > limit));
+        return Map.of("messages", missed.stream().limit(limit).map(MessageServiceStub::historyItem).toList(),
+                "hasMore", missed.size() > limit);
     }
 
     private void history(HttpExchange exchange, long caller, SenderType side, String sessionId,
