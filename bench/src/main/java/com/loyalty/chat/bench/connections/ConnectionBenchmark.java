@@ -69,6 +69,7 @@ public final class ConnectionBenchmark {
     private static final int LOGIN_CONCURRENCY = 8;
     private static final long HEARTBEAT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(45);
     private static final long SETTLE_MILLIS = 5_000;
+    private static final long QUIET_MILLIS_PER_SECOND = 200;
     private static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long GREETING_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Past this many failed handshakes the node is not holding up; the rest are not attempted. */
@@ -151,6 +152,8 @@ public final class ConnectionBenchmark {
         node.nmtBaseline();
         NodeProbe.Snapshot before = node.snapshot(0);
         long cpuBefore = ProcessCpu.cpuMillis(node.pid()).orElse(0);
+        List<ProcessCpu.Watched> stack = ProcessCpu.discover(watchPids.stream().map(Long::parseLong).toList());
+        Map<Long, Long> stackBefore = ProcessCpu.snapshot(stack);
 
         long started;
         long openedNanos;
@@ -160,6 +163,7 @@ public final class ConnectionBenchmark {
         int heldAtEnd;
         long cpuOpening;
         String messages = "";
+        String stackCpu = "";
         try (RawSockets sockets = new RawSockets(nodeUrl, new Counting(), offerDeflate)) {
             log("opening " + connections + " connections to " + nodeUrl + path + ", " + inFlight + " in flight");
             started = System.nanoTime();
@@ -227,6 +231,8 @@ public final class ConnectionBenchmark {
                 Thread.sleep(500);
                 keepAlive(sockets);
             }
+            awaitQuietStack(stack, sockets);
+            stackCpu = stackCpu(stack, stackBefore, System.nanoTime() - started);
             log("measuring: full GC and heap histogram of the node");
             after = node.snapshot(15);
             peakRss = Math.max(peakRss, after.rssBytes());
@@ -252,13 +258,65 @@ public final class ConnectionBenchmark {
             Files.writeString(Path.of(histograms, "before.txt"), before.fullHistogram());
             Files.writeString(Path.of(histograms, "after.txt"), after.fullHistogram());
         }
-        String report = report(before, after, nmtDiff, peakRss, heldAtEnd, openedNanos, cpuOpening) + messages;
+        String report = report(before, after, nmtDiff, peakRss, heldAtEnd, openedNanos, cpuOpening) + stackCpu
+                + messages;
         System.out.println(report);
         if (out != null) {
             Files.writeString(Path.of(out), report);
             log("written to " + out);
         }
         return node.alive() ? 0 : 1;
+    }
+
+    /**
+     * Until the stack is back to idle (under a tenth of the machine for a second, at most a minute): a service still
+     * catching up on the storm's events (presence, offline questions) is part of what the connections cost.
+     */
+    private void awaitQuietStack(List<ProcessCpu.Watched> stack, RawSockets sockets) throws InterruptedException {
+        if (watchPids.isEmpty()) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        List<ProcessCpu.Watched> services = stack.stream().filter(process -> process.pid() != self).toList();
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long previous = total(ProcessCpu.snapshot(services));
+        while (System.nanoTime() < giveUp) {
+            Thread.sleep(1000);
+            keepAlive(sockets);
+            long now = total(ProcessCpu.snapshot(services));
+            if (now - previous < QUIET_MILLIS_PER_SECOND) {
+                return;
+            }
+            previous = now;
+        }
+        log("the stack did not come back to idle within a minute");
+    }
+
+    private static long total(Map<Long, Long> millis) {
+        return millis.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * What the connections cost every process of the stack, from the first connect until every socket was greeted
+     * and settled: the node is only part of it, and on a shared machine the rest takes CPU from the node.
+     */
+    private String stackCpu(List<ProcessCpu.Watched> stack, Map<Long, Long> before, long windowNanos) {
+        if (watchPids.isEmpty()) {
+            return "";
+        }
+        Map<Long, Long> after = ProcessCpu.snapshot(stack);
+        long held = Math.max(1, established.sum());
+        StringBuilder text = new StringBuilder("\n### CPU of the stack while opening, greeting and settling (")
+                .append(String.format(Locale.ROOT, "%.1f s", windowNanos / 1e9)).append(")\n\n")
+                .append("| process | CPU ms | ms per connection |\n|---|---|---|\n");
+        long total = 0;
+        for (ProcessCpu.Watched process : stack) {
+            long used = after.getOrDefault(process.pid(), 0L) - before.getOrDefault(process.pid(), 0L);
+            total += used;
+            text.append(String.format(Locale.ROOT, "| %s | %,d | %.2f |%n", process.name(), used, used / (double) held));
+        }
+        text.append(String.format(Locale.ROOT, "| **all** | %,d | **%.2f** |%n", total, total / (double) held));
+        return text.toString();
     }
 
     /**
