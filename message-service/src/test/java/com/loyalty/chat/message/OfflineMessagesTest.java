@@ -129,6 +129,31 @@ class OfflineMessagesTest extends MessageServiceTest {
     }
 
     @Test
+    void eachClientInOneRequestGetsOnlyWhatTheyMissedUpToTheLimit() {
+        long adminId = newUserId();
+        long busyUser = newUserId();
+        long quietUser = newUserId();
+        long idleUser = newUserId();
+        String busySession = openSession(busyUser);
+        List<String> toBusy = IntStream.range(0, 3).mapToObj(i -> adminSends(busySession, adminId, "b" + i)).toList();
+        String toQuiet = adminSends(openSession(quietUser), adminId, "q");
+
+        Answer answer = post(OfflineQuestions.PATH, null, new OfflineQuestions(2, List.of(
+                new OfflineQuestions.Question(userToken(quietUser), SenderType.USER),
+                new OfflineQuestions.Question(userToken(idleUser), SenderType.USER),
+                new OfflineQuestions.Question(userToken(busyUser), SenderType.USER),
+                new OfflineQuestions.Question(userToken(quietUser), SenderType.USER))));
+
+        JsonNode answers = answer.data().get("answers");
+        assertThat(messageIds(answers.get(0))).containsExactly(toQuiet);
+        assertThat(answers.get(0).get("hasMore").asBoolean()).isFalse();
+        assertThat(messageIds(answers.get(1))).isEmpty();
+        assertThat(messageIds(answers.get(2))).containsExactlyElementsOf(toBusy.subList(0, 2));
+        assertThat(answers.get(2).get("hasMore").asBoolean()).isTrue();
+        assertThat(answers.get(3)).isEqualTo(answers.get(0));
+    }
+
+    @Test
     void aRefusedQuestionRefusesOnlyItself() {
         long userId = newUserId();
         String sessionId = openSession(userId);

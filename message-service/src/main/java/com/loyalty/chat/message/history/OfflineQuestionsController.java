@@ -1,6 +1,10 @@
 package com.loyalty.chat.message.history;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +21,7 @@ import com.loyalty.chat.contracts.events.SenderType;
  * A realtime node's offline questions for many connections in one request: in a reconnect storm, one request per
  * connection cost this service more than the answers did. Each question is answered as its client's own
  * {@code GET …/offline-messages} would be, with the client's token ({@link ClientTokens}); one refused question
- * refuses only itself.
+ * refuses only itself. The database is asked once per side for all the request's clients.
  */
 @RestController
 class OfflineQuestionsController {
@@ -58,20 +62,35 @@ class OfflineQuestionsController {
                 || request.questions().size() > properties.maxOfflineQuestions()) {
             throw ChatException.invalid("questions must hold 1 to " + properties.maxOfflineQuestions() + " questions");
         }
-        return ApiResponse.ok(FETCHED, new Answers(request.questions().stream()
-                .map(question -> answer(question, request.limit()))
+        List<Asked> asked = request.questions().stream().map(this::asked).toList();
+        Map<SenderType, Map<Long, OfflineMessages.Answer>> missed = new EnumMap<>(SenderType.class);
+        for (SenderType side : SenderType.values()) {
+            Set<Long> recipients = asked.stream()
+                    .filter(question -> question.refusal() == null && question.side() == side)
+                    .map(Asked::userId)
+                    .collect(Collectors.toSet());
+            if (!recipients.isEmpty()) {
+                missed.put(side, offline.missedBy(side, recipients, request.limit()));
+            }
+        }
+        return ApiResponse.ok(FETCHED, new Answers(asked.stream()
+                .map(question -> question.refusal() != null ? Answer.refused(question.refusal())
+                        : Answer.of(missed.get(question.side()).get(question.userId())))
                 .toList()));
     }
 
-    private Answer answer(OfflineQuestions.@Nullable Question question, int limit) {
+    /** A question's client on its side, or why the client's own call would have been refused. */
+    private record Asked(@Nullable SenderType side, long userId, @Nullable ChatException refusal) {
+    }
+
+    private Asked asked(OfflineQuestions.@Nullable Question question) {
         try {
             if (question == null || question.side() == null) {
                 throw ChatException.invalid("every question needs a token and a side");
             }
-            SenderType side = question.side();
-            return Answer.of(offline.missedBy(tokens.callerOn(question.token(), side).as(side), limit));
+            return new Asked(question.side(), tokens.callerOn(question.token(), question.side()).userId(), null);
         } catch (ChatException refusal) {
-            return Answer.refused(refusal);
+            return new Asked(null, 0, refusal);
         }
     }
 }

@@ -2,8 +2,10 @@ package com.loyalty.chat.message.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,28 +208,38 @@ public class MessageRepository {
     }
 
     /**
-     * The other side's messages that no connection of {@code recipient} has received yet (still {@code sent}),
-     * oldest first, across the recipient's sessions: every session of a user, the open sessions an admin holds.
-     * Walks {@code session_view} by user or admin and then each session's pending messages on
-     * {@code (session_id, sender_type, status, sequence)}; only the pending rows are sorted.
+     * The other side's messages that no connection of each recipient on {@code side} has received yet (still
+     * {@code sent}), at most {@code limitEach} per recipient, oldest first, across the recipient's sessions: every
+     * session of a user, the open sessions an admin holds. One statement however many recipients (a realtime node asks
+     * for many connections at once): walks {@code session_view} by user or admin and then each session's pending
+     * messages on {@code (session_id, sender_type, status, sequence)}; only the pending rows are sorted and numbered.
+     * A recipient who missed nothing is absent from the answer.
      */
-    public List<StoredMessage> findUndelivered(Sender recipient, int limit) {
-        String whoseSessions = switch (recipient.type()) {
-            case USER -> "s.user_id = :recipientId";
-            case ADMIN -> "s.admin_id = :recipientId AND s.status IN ('waiting', 'assigned', 'active')";
+    public Map<Long, List<StoredMessage>> findUndelivered(SenderType side, Collection<Long> recipientIds,
+                                                         int limitEach) {
+        String recipient = switch (side) {
+            case USER -> "s.user_id";
+            case ADMIN -> "s.admin_id";
         };
-        return jdbc.sql("SELECT " + M_COLUMNS + """
-                         FROM session_view s
-                         JOIN chat_messages m
-                           ON m.session_id = s.session_id AND m.sender_type = :otherSide AND m.status = 'sent'
-                        WHERE %s
-                        ORDER BY m.created_at, m.session_id, m.sequence
-                        LIMIT :limit""".formatted(whoseSessions))
-                .param("recipientId", recipient.userId())
-                .param("otherSide", otherSideOf(recipient.type()).wireName())
-                .param("limit", limit)
-                .query(this::map)
-                .list();
+        String openSessionsOnly = side == SenderType.ADMIN ? " AND s.status IN ('waiting', 'assigned', 'active')" : "";
+        Map<Long, List<StoredMessage>> missed = new HashMap<>();
+        jdbc.sql("SELECT recipient_id, " + COLUMNS + """
+                         FROM (SELECT %1$s AS recipient_id, %2$s,
+                                      ROW_NUMBER() OVER (PARTITION BY %1$s
+                                                         ORDER BY m.created_at, m.session_id, m.sequence) AS place
+                                 FROM session_view s
+                                 JOIN chat_messages m
+                                   ON m.session_id = s.session_id AND m.sender_type = :otherSide AND m.status = 'sent'
+                                WHERE %1$s IN (:recipientIds)%3$s) pending
+                        WHERE place <= :limitEach
+                        ORDER BY recipient_id, place""".formatted(recipient, M_COLUMNS, openSessionsOnly))
+                .param("otherSide", otherSideOf(side).wireName())
+                .param("recipientIds", recipientIds)
+                .param("limitEach", limitEach)
+                .query(row -> {
+                    missed.computeIfAbsent(row.getLong("recipient_id"), id -> new ArrayList<>()).add(map(row, 0));
+                });
+        return missed;
     }
 
     /** Whose messages one side reads and receives: the other side's. */
