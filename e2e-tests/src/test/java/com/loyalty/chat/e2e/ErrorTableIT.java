@@ -49,6 +49,14 @@ class ErrorTableIT {
     }
 
     @Test
+    void theNodesOfflineQuestionsAreNotReachableThroughTheGateway() {
+        String user = api.login(IdentityIT.freshMobile());
+
+        assertError(api.post("/internal/offline-messages", user,
+                "{\"limit\":100,\"questions\":[{\"token\":\"" + user + "\",\"side\":\"user\"}]}"), 404, 4004);
+    }
+
+    @Test
     void contentOver16KilobytesIs4013() {
         String user = api.login(IdentityIT.freshMobile());
         String sessionId = api.post("/api/v2/chat/sessions", user, "{}").data().path("sessionId").asString();
