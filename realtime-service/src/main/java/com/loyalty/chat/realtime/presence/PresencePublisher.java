@@ -3,19 +3,16 @@ package com.loyalty.chat.realtime.presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -35,10 +32,6 @@ import com.loyalty.chat.realtime.node.NodeId;
  * matches the events before it ({@link PresenceStory}). Callers never wait for the broker: a connection thread only
  * hands its event over. An event the broker lost is made good at the next heartbeat by re-announcing every open
  * connection.
- *
- * <p>Presence has a producer of its own that lingers ({@code chat.realtime.presence.linger}), unlike the node's
- * commands: in a connection storm many events then go to the broker in one request instead of one each, and an
- * admin's status a few milliseconds later costs nobody anything.
  */
 @Component
 class PresencePublisher implements ConnectionListener, SchedulingConfigurer, DisposableBean {
@@ -54,10 +47,9 @@ class PresencePublisher implements ConnectionListener, SchedulingConfigurer, Dis
     private final ExecutorService publications =
             Executors.newSingleThreadExecutor(Thread.ofPlatform().name("presence-publisher").daemon().factory());
 
-    PresencePublisher(ProducerFactory<String, Object> producers, NodeId nodeId, PresenceProperties properties,
+    PresencePublisher(KafkaTemplate<String, Object> kafka, NodeId nodeId, PresenceProperties properties,
                       Clock clock) {
-        this.kafka = new KafkaTemplate<>(producers,
-                Map.of(ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis()));
+        this.kafka = kafka;
         this.nodeId = nodeId;
         this.properties = properties;
         this.story = new PresenceStory(nodeId.value(), nodeId.incarnation(), clock);
@@ -91,8 +83,6 @@ class PresencePublisher implements ConnectionListener, SchedulingConfigurer, Dis
             log.warn("Presence events still queued after {}; session-service expires this node by its lease",
                     DRAIN_TIMEOUT);
         }
-        // Its own producer is no bean: closing it sends what still lingers, the last closings among them.
-        kafka.destroy();
     }
 
     private void publish(List<PresenceEvent> events) {
