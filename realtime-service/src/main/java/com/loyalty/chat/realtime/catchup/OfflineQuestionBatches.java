@@ -126,12 +126,10 @@ class OfflineQuestionBatches implements DisposableBean {
                 log.warn("message-service refused {} offline questions with {}", asked.size(),
                         refused.errorCode().code());
             }
-            asked.forEach(question -> question.answer().completeExceptionally(
-                    new ChatException(ErrorCode.UNAVAILABLE)));
+            asked.forEach(OfflineQuestionBatches::unavailable);
         } catch (RuntimeException e) {
             log.error("Offline questions failed", e);
-            asked.forEach(question -> question.answer().completeExceptionally(
-                    new ChatException(ErrorCode.UNAVAILABLE)));
+            asked.forEach(OfflineQuestionBatches::unavailable);
         }
     }
 
@@ -147,7 +145,12 @@ class OfflineQuestionBatches implements DisposableBean {
 
     private void failWaiting() {
         for (Question question = waiting.poll(); question != null; question = waiting.poll()) {
-            question.answer().completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE));
+            unavailable(question);
         }
+    }
+
+    /** Message-service cannot say: the client hears 5003 and can {@code sync}. */
+    private static void unavailable(Question question) {
+        question.answer().completeExceptionally(new ChatException(ErrorCode.UNAVAILABLE));
     }
 }
