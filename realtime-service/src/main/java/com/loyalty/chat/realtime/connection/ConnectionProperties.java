@@ -34,6 +34,9 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOriginPatterns browser origins that may connect; tokens travel in the URL, not in cookies, so a
  *                              foreign page cannot ride on a user's ambient credentials
  * @param acceptBacklog the listen backlog: connection attempts the kernel queues until the node accepts them
+ * @param requestIdleTimeout a connection that sends no HTTP request (a handshake, a probe) for this long is closed:
+ *                           it holds a file descriptor without ever reaching the handshake's admission. Upgraded
+ *                           connections are left to {@code idleTimeout}
  */
 @ConfigurationProperties("chat.realtime.connection")
 record ConnectionProperties(
@@ -54,7 +57,8 @@ record ConnectionProperties(
         @DefaultValue("false") boolean perMessageDeflate,
         @DefaultValue("10s") Duration drainTimeout,
         @DefaultValue("*") List<String> allowedOriginPatterns,
-        @DefaultValue("1024") int acceptBacklog) {
+        @DefaultValue("1024") int acceptBacklog,
+        @DefaultValue("30s") Duration requestIdleTimeout) {
 
     /**
      * A token bucket per connection.

@@ -52,9 +52,15 @@ class WebSocketEndpoints {
      * The listen backlog; Netty's default is the kernel's somaxconn. Tomcat's 100 overflowed in every handshake storm:
      * the kernel drops the attempts past it and each of those clients sends its SYN again a second later. Linux caps
      * it at net.core.somaxconn (4096 on current kernels). See README, "Handshake rate".
+     *
+     * <p>And a deadline for connections that send no request: without one, a client that connects and says nothing
+     * (or one whose request the node never got to read) holds a file descriptor for good. Reactor Netty's idle timeout
+     * runs from when a connection opens or its last response was sent until its next request, never on an upgraded
+     * WebSocket.
      */
     @Bean
-    NettyServerCustomizer acceptBacklog(ConnectionProperties properties) {
-        return server -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog());
+    NettyServerCustomizer transport(ConnectionProperties properties) {
+        return server -> server.option(ChannelOption.SO_BACKLOG, properties.acceptBacklog())
+                .idleTimeout(properties.requestIdleTimeout());
     }
 }

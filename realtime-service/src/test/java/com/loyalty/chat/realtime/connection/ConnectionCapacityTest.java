@@ -68,6 +68,6 @@ class ConnectionCapacityTest {
                 DataSize.ofKilobytes(512),
                 maxConnections, DataSize.parse(perConnection), DataSize.parse(heapReserve), fileReserve,
                 Duration.ofSeconds(5), new ConnectionProperties.RateLimit(20, 40), false, Duration.ofSeconds(10),
-                List.of("*"), 1024);
+                List.of("*"), 1024, Duration.ofSeconds(30));
     }
 }

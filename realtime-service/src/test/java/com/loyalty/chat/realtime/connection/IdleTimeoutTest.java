@@ -2,6 +2,9 @@ package com.loyalty.chat.realtime.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,11 +16,16 @@ import com.loyalty.chat.realtime.support.Nodes;
 import com.loyalty.chat.realtime.support.Stubs;
 import com.loyalty.chat.realtime.support.TestAccount;
 
-/** A node of its own with a short idle timeout, so a silent client is closed while the test watches. */
+/**
+ * A node of its own with short idle timeouts, so a silent client is closed while the test watches. The one for
+ * connections that send no request is the shorter: had it reached upgraded connections too, the silent WebSocket would
+ * be cut off without its 1001.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chat.realtime.node.id=node-idle",
         "chat.realtime.connection.idle-timeout=1s",
-        "chat.realtime.connection.idle-check-interval=200ms"})
+        "chat.realtime.connection.idle-check-interval=200ms",
+        "chat.realtime.connection.request-idle-timeout=500ms"})
 @ContextConfiguration(initializers = {LocalStackInitializer.class, Stubs.class})
 class IdleTimeoutTest {
 
@@ -31,6 +39,16 @@ class IdleTimeoutTest {
             client.awaitFrame("connection_established");
 
             assertThat(client.awaitCloseCode()).isEqualTo(1001);
+        }
+    }
+
+    /** The read blocks until the node closes the connection; ten seconds without that fail the test. */
+    @Test
+    void aConnectionThatSendsNoRequestIsClosed() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
 }
