@@ -14,8 +14,8 @@ Usage: bench/connections.sh [--nodes N] [--connections N] [--users N] [--in-flig
   --in-flight N    handshakes at once (default 200)
   --hold S         seconds to keep every socket open after the last handshake (default 30)
   --warm-up N      first open N sockets, wait until they are greeted and close them, as a node that has served
-                   before would have (its code compiled); their report is …-cold.md, the measured one …-warm.md.
-                   Default 0: a cold node
+                   before would have (its code, and the load generator's, compiled); their report is …-cold.md,
+                   the measured one …-warm.md. Default 0: a cold node
   --message-rate R with every socket held, the message benchmark at R msg/s on the same node (default 1000; 0: none)
   --message-duration S  its measured seconds (default 20)
   --nmt            run the services with -XX:NativeMemoryTracking=summary (adds a little memory per thread)
@@ -42,22 +42,17 @@ node_pid="$(listening_pid 8090)"
 [[ -n "$node_pid" ]] || { bench_log "nothing listens on :8090"; exit 1; }
 bench_log "node realtime-1 is pid $node_pid; its open-file limit: $(grep 'Max open files' "/proc/$node_pid/limits" | awk '{print $4}')"
 
-commit="Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)')"
-common_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.0.1:8081 --node-pid "$node_pid"
-             --in-flight "$in_flight" --watch-pid "$STACK_PID")
-[[ -n "$users" ]] && common_args+=(--users "$users")
-name="connections-$connections" warmth="a cold node"
+jar_args=(connections --node-url http://127.0.0.1:8090 --login-url http://127.0.0.1:8081 --node-pid "$node_pid"
+          --connections "$connections" --in-flight "$in_flight" --hold "$hold"
+          --message-rate "$message_rate" --message-duration "$message_duration" --watch-pid "$STACK_PID"
+          --note "Commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' || echo ' (with local changes)'); $invocation")
+[[ -n "$users" ]] && jar_args+=(--users "$users")
 if ((warm_up > 0)); then
-  bench_log "warming the node up: $warm_up connections opened, greeted and closed"
-  bench_run_jar "${common_args[@]}" --connections "$warm_up" --hold 0 --message-rate 0 \
-    --out "$(result_file "connections-$connections-cold")" --note "$commit; $invocation: the warm-up, on a cold node"
-  name="connections-$connections-warm"
-  warmth="a node warmed up by $warm_up connections opened and closed first (…-cold.md, whose RSS growth is the one to \
-quote: this run's counts only what the warm-up did not leave behind)"
+  jar_args+=(--warm-up "$warm_up" --warm-up-out "$(result_file "connections-$connections-cold")"
+             --out "$(result_file "connections-$connections-warm")")
+else
+  jar_args+=(--out "$(result_file "connections-$connections")")
 fi
-jar_args=("${common_args[@]}" --connections "$connections" --hold "$hold"
-          --message-rate "$message_rate" --message-duration "$message_duration"
-          --out "$(result_file "$name")" --note "$commit; $invocation; $warmth")
 [[ -n "$histograms" ]] && jar_args+=(--histograms "$histograms")
 # The load generator holds as many sockets as the node: it needs the same open files, and little heap (raw NIO).
 bench_run_jar "${jar_args[@]}"

@@ -56,6 +56,9 @@ public final class ConnectionBenchmark {
               --offer-deflate      offer permessage-deflate, as browsers do
               --histograms DIR     write the node's whole heap histograms before and after there
               --greeting-wait S    before measuring, wait up to S s for every socket's second frame (default 120)
+              --warm-up N          first open N sockets the same way, wait until they are greeted and close them,
+                                   then measure on a node (and a load generator) that has served before
+              --warm-up-out FILE   the warm-up's own report, a cold node's figures
               --message-rate R     with every socket held, run the message benchmark at R msg/s, its users and
                                    admin on this node (default 0: none)
               --message-duration S its measured seconds (default 20, after 5 s of warm-up)
@@ -94,6 +97,8 @@ public final class ConnectionBenchmark {
     private final int messageDurationSeconds;
     private final String messageUrl;
     private final List<String> watchPids;
+    /** The pass that warms the node up first, or null. */
+    private final ConnectionBenchmark warmUp;
 
     // What happened to the sockets, counted on the selector thread and read by the driver.
     private final Semaphore window;
@@ -116,21 +121,36 @@ public final class ConnectionBenchmark {
     private volatile long lastOutcomeNanos = System.nanoTime();
 
     private ConnectionBenchmark(Args args) {
+        this(args, 0);
+    }
+
+    /** @param warmUpConnections above 0: the warm-up pass of that many connections, held for no time, no messages */
+    private ConnectionBenchmark(Args args, int warmUpConnections) {
+        boolean isWarmUp = warmUpConnections > 0;
+        int warmUpFirst = isWarmUp ? 0 : args.integer("--warm-up", 0);
         this.nodeUrl = URI.create(args.string("--node-url", "http://127.0.0.1:8090"));
         this.login = new Rest(URI.create(args.string("--login-url", "http://127.0.0.1:8081")));
         this.node = new NodeProbe(CommandLine.requiredPid(args, "--node-pid"));
-        this.connections = args.integer("--connections", 18_000);
+        this.connections = isWarmUp ? warmUpConnections : args.integer("--connections", 18_000);
         this.users = args.integer("--users", Math.min(connections, 1000));
         this.inFlight = args.integer("--in-flight", 200);
-        this.holdSeconds = args.integer("--hold", 30);
+        this.holdSeconds = isWarmUp ? 0 : args.integer("--hold", 30);
         this.path = args.string("--path", "/ws");
         this.fixedToken = args.string("--token", null);
         this.greetingWaitSeconds = args.integer("--greeting-wait", 120);
-        this.histograms = args.string("--histograms", null);
+        this.histograms = isWarmUp ? null : args.string("--histograms", null);
         this.offerDeflate = args.flag("--offer-deflate");
-        this.out = args.string("--out", null);
-        this.notes = args.all("--note");
-        this.messageRate = args.decimal("--message-rate", 0);
+        this.out = args.string(isWarmUp ? "--warm-up-out" : "--out", null);
+        this.notes = new ArrayList<>(args.all("--note"));
+        if (isWarmUp) {
+            notes.add("The warm-up pass, on a cold node: its connections are closed once measured.");
+        } else if (warmUpFirst > 0) {
+            notes.add("Measured on a node warmed up by " + warmUpFirst + " connections opened, greeted and closed first "
+                    + "(the warm-up's report has the memory per connection to quote: this one's RSS growth counts "
+                    + "only what the warm-up did not leave behind).");
+        }
+        this.warmUp = warmUpFirst > 0 ? new ConnectionBenchmark(args, warmUpFirst) : null;
+        this.messageRate = isWarmUp ? 0 : args.decimal("--message-rate", 0);
         this.messageDurationSeconds = args.integer("--message-duration", 20);
         this.messageUrl = args.string("--message-url", "http://127.0.0.1:3000");
         this.watchPids = args.all("--watch-pid");
@@ -141,11 +161,19 @@ public final class ConnectionBenchmark {
         return CommandLine.run(arguments, USAGE,
                 Set.of("--node-url", "--login-url", "--node-pid", "--connections", "--users", "--in-flight",
                         "--hold", "--path", "--out", "--note", "--token", "--greeting-wait", "--histograms",
-                        "--message-rate", "--message-duration", "--message-url", "--watch-pid"),
+                        "--message-rate", "--message-duration", "--message-url", "--watch-pid", "--warm-up",
+                        "--warm-up-out"),
                 Set.of("--offer-deflate"), args -> new ConnectionBenchmark(args)::run);
     }
 
     private int run() throws Exception {
+        if (warmUp != null) {
+            log("warming the node up: " + warmUp.connections + " connections opened, greeted and closed");
+            int status = warmUp.run();
+            if (status != 0) {
+                return status;
+            }
+        }
         List<String> tokens = fixedToken != null ? List.of(fixedToken) : logIn(login, users);
 
         List<ProcessCpu.Watched> stack = ProcessCpu.discover(watchPids.stream().map(Long::parseLong).toList());
