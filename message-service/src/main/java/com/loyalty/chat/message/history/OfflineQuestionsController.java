@@ -63,16 +63,12 @@ class OfflineQuestionsController {
             throw ChatException.invalid("questions must hold 1 to " + properties.maxOfflineQuestions() + " questions");
         }
         List<Asked> asked = request.questions().stream().map(this::asked).toList();
+        Map<SenderType, Set<Long>> recipients = asked.stream()
+                .filter(question -> question.refusal() == null)
+                .collect(Collectors.groupingBy(Asked::side, () -> new EnumMap<>(SenderType.class),
+                        Collectors.mapping(Asked::userId, Collectors.toSet())));
         Map<SenderType, Map<Long, OfflineMessages.Answer>> missed = new EnumMap<>(SenderType.class);
-        for (SenderType side : SenderType.values()) {
-            Set<Long> recipients = asked.stream()
-                    .filter(question -> question.refusal() == null && question.side() == side)
-                    .map(Asked::userId)
-                    .collect(Collectors.toSet());
-            if (!recipients.isEmpty()) {
-                missed.put(side, offline.missedBy(side, recipients, request.limit()));
-            }
-        }
+        recipients.forEach((side, ids) -> missed.put(side, offline.missedBy(side, ids, request.limit())));
         return ApiResponse.ok(FETCHED, new Answers(asked.stream()
                 .map(question -> question.refusal() != null ? Answer.refused(question.refusal())
                         : Answer.of(missed.get(question.side()).get(question.userId())))
